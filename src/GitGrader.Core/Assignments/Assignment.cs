@@ -1,0 +1,44 @@
+namespace GitGrader.Core.Assignments;
+
+/// <summary>An assignment as loaded from its folder: what to run, in which image, under which limits, for how many points.</summary>
+public sealed record Assignment
+{
+    /// <summary>Short identifier, the folder name by default (student repos are named <c>&lt;slug&gt;-&lt;login&gt;</c>).</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>Human name, used as the check-run name and report title.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Docker image the tests run in, e.g. <c>gitgrader/python:latest</c>.</summary>
+    public required string Image { get; init; }
+
+    /// <summary>The assignment folder (holding <c>hidden/</c>, <c>starter/</c>, <c>solution/</c>).</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Which file it was read from.</summary>
+    public AssignmentFormat Format { get; init; } = AssignmentFormat.GitGrader;
+
+    /// <summary>Deadline, with its time zone; null when there is none.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>Caps for grading one submission.</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
+
+    /// <summary>A build step run once, before any test, on the student's files only; when it fails every test is a compile error.</summary>
+    public string? Setup { get; init; }
+
+    /// <summary>The tests, in report order.</summary>
+    public required IReadOnlyList<TestDefinition> Tests { get; init; }
+
+    /// <summary>Sum of the tests' points.</summary>
+    public double MaxScore => Tests.Sum(t => t.Points);
+
+    /// <summary>The folder of tests students never see.</summary>
+    public string HiddenDirectory => Path.Combine(Directory, "hidden");
+
+    /// <summary>What students start from.</summary>
+    public string StarterDirectory => Path.Combine(Directory, "starter");
+
+    /// <summary>The reference solution.</summary>
+    public string SolutionDirectory => Path.Combine(Directory, "solution");
+}

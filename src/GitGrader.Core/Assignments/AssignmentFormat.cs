@@ -1,0 +1,11 @@
+namespace GitGrader.Core.Assignments;
+
+/// <summary>Which file an assignment was read from.</summary>
+public enum AssignmentFormat
+{
+    /// <summary><c>assignment.yml</c>, GitGrader's own format.</summary>
+    GitGrader,
+
+    /// <summary><c>autograding.json</c> (or <c>.github/classroom/autograding.json</c>), GitHub Classroom's format.</summary>
+    Classroom,
+}

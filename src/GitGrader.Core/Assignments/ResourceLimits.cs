@@ -1,0 +1,32 @@
+namespace GitGrader.Core.Assignments;
+
+/// <summary>The caps one submission is graded under. Defaults suit a small intro-course exercise.</summary>
+public sealed record ResourceLimits
+{
+    /// <summary>Wall-clock limit of one test (and of the setup step) unless the test sets its own.</summary>
+    public TimeSpan TestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Memory cap of the container; swap is not granted on top (memory = memory+swap).</summary>
+    public long MemoryBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>CPU quota, in CPUs.</summary>
+    public double Cpus { get; init; } = 1.0;
+
+    /// <summary>Most processes and threads alive at once.</summary>
+    public int Pids { get; init; } = 128;
+
+    /// <summary>Most bytes of stdout plus stderr read from one test; the test is stopped past it.</summary>
+    public long OutputBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Size of the writable work folder (a tmpfs).</summary>
+    public long WorkspaceBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most bytes of student files staged into the sandbox.</summary>
+    public long SubmissionBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Most student files staged into the sandbox.</summary>
+    public int SubmissionFiles { get; init; } = 2000;
+
+    /// <summary>The defaults.</summary>
+    public static ResourceLimits Default { get; } = new();
+}
