@@ -1,0 +1,56 @@
+namespace GitGrader.Core.Assignments;
+
+/// <summary>Reads an assignment folder: GitGrader's <c>assignment.yml</c>, or GitHub Classroom's <c>autograding.json</c>.</summary>
+public static class AssignmentLoader
+{
+    /// <summary>The image GitHub Classroom assignments run in (their format names none).</summary>
+    public const string DefaultClassroomImage = "gitgrader/python:latest";
+
+    /// <summary>GitGrader's own file name.</summary>
+    public const string YamlFileName = "assignment.yml";
+
+    /// <summary>GitHub Classroom's file name.</summary>
+    public const string ClassroomFileName = "autograding.json";
+
+    private static readonly string ClassroomNestedPath = Path.Combine(".github", "classroom", ClassroomFileName);
+
+    /// <summary>
+    /// Loads <c>&lt;dir&gt;/assignment.yml</c> if present, else <c>&lt;dir&gt;/autograding.json</c>,
+    /// else <c>&lt;dir&gt;/.github/classroom/autograding.json</c>.
+    /// </summary>
+    /// <exception cref="AssignmentFormatException">The folder holds none of those files, or the file found cannot be used.</exception>
+    public static async Task<Assignment> LoadAsync(string directory, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var fullDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        if (!Directory.Exists(fullDirectory))
+        {
+            throw new AssignmentFormatException(fullDirectory, null, null, "the assignment folder does not exist");
+        }
+
+        var yamlPath = Path.Combine(fullDirectory, YamlFileName);
+        if (File.Exists(yamlPath))
+        {
+            var text = await File.ReadAllTextAsync(yamlPath, cancellationToken).ConfigureAwait(false);
+            return YamlAssignmentParser.Parse(yamlPath, fullDirectory, text);
+        }
+
+        foreach (var candidate in new[] { ClassroomFileName, ClassroomNestedPath })
+        {
+            var jsonPath = Path.Combine(fullDirectory, candidate);
+            if (File.Exists(jsonPath))
+            {
+                var bytes = await File.ReadAllBytesAsync(jsonPath, cancellationToken).ConfigureAwait(false);
+                return ClassroomAssignmentParser.Parse(jsonPath, fullDirectory, bytes);
+            }
+        }
+
+        throw new AssignmentFormatException(
+            fullDirectory,
+            null,
+            null,
+            $"no assignment file found; looked for {YamlFileName}, {ClassroomFileName} and {ClassroomNestedPath.Replace('\\', '/')}");
+    }
+}

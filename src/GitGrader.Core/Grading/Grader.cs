@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Reports;
+using GitGrader.Core.Sandboxing;
+
+namespace GitGrader.Core.Grading;
+
+/// <summary>
+/// Grades one submission folder against one assignment in one fresh sandbox session:
+/// <list type="number">
+/// <item>the student's files are staged (no symlink followed, caps enforced);</item>
+/// <item>the setup step and every visible test run on the student's files alone;</item>
+/// <item>every student process is killed, planted links removed, and the hidden files staged;</item>
+/// <item>the remaining tests run; hidden outputs never enter the report.</item>
+/// </list>
+/// Expected outputs of I/O tests never enter the sandbox: stdout is compared here.
+/// </summary>
+public sealed class Grader
+{
+    private const int OutputCharsPerTest = 16_000;
+    private const long MaxReportBytes = 1024 * 1024;
+    private readonly ISandbox _sandbox;
+    private readonly TimeProvider _time;
+
+    public Grader(ISandbox sandbox, TimeProvider? timeProvider = null)
+    {
+        _sandbox = sandbox;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Grades <paramref name="submissionDirectory"/>. Throws <see cref="SandboxException"/> when the sandbox cannot start.</summary>
+    public async Task<GradeReport> GradeAsync(Assignment assignment, string submissionDirectory, GradeOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        options ??= GradeOptions.Default;
+        var progress = options.Progress;
+        var started = Stopwatch.GetTimestamp();
+        var snapshot = await SubmissionReader.ReadAsync(submissionDirectory, assignment.Limits, cancellationToken).ConfigureAwait(false);
+        if (snapshot.Rejection is { } rejection)
+        {
+            return Rejected(assignment, snapshot, rejection, started);
+        }
+
+        var hidden = assignment.Tests.Any(t => t.NeedsHiddenFiles)
+            ? await HiddenFilesReader.ReadAsync(assignment, cancellationToken).ConfigureAwait(false)
+            : null;
+        var reveal = RevealsAfterDueDate(assignment);
+        var revealAll = options.RevealHidden;
+        var results = new IReadOnlyList<TestResult>?[assignment.Tests.Count];
+        var annotations = new List<Annotation>();
+
+        progress?.Report($"Starting a sandbox from {assignment.Image}");
+        var session = await _sandbox.StartSessionAsync(new SandboxSettings(assignment.Image, assignment.Limits, assignment.Slug), cancellationToken).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            var runner = new TestRunner(session, assignment, reveal, revealAll);
+            await session.CopyInAsync(snapshot.Tree, cancellationToken).ConfigureAwait(false);
+            await session.CopyInAsync(new StagedTree().AddDirectory("results", StagedOwner.Student), cancellationToken).ConfigureAwait(false);
+
+            StepVerdict? setupFailure = null;
+            string setupOutput = string.Empty;
+            if (!string.IsNullOrWhiteSpace(assignment.Setup))
+            {
+                progress?.Report("Running setup");
+                (setupFailure, setupOutput) = await runner.RunSetupAsync(cancellationToken).ConfigureAwait(false);
+                annotations.AddRange(PythonTracebackAnnotator.Extract(setupOutput, SandboxPaths.Submission + "/", "Setup"));
+            }
+
+            // Phase 1: visible tests, on the student's files alone.
+            for (var i = 0; i < assignment.Tests.Count; i++)
+            {
+                var test = assignment.Tests[i];
+                if (!test.NeedsHiddenFiles)
+                {
+                    progress?.Report($"Running {test.Name}");
+                    results[i] = setupFailure is null
+                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                        : [runner.NotRun(test, setupFailure, setupOutput)];
+                }
+            }
+
+            // Phase 2: nothing of the student's keeps running, then the hidden files, then the rest.
+            if (results.Any(r => r is null) && setupFailure is null)
+            {
+                await session.ResetAsync(cancellationToken).ConfigureAwait(false);
+                if (hidden is not null)
+                {
+                    await session.CopyInAsync(hidden, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            for (var i = 0; i < assignment.Tests.Count; i++)
+            {
+                var test = assignment.Tests[i];
+                if (results[i] is null)
+                {
+                    progress?.Report($"Running {test.Name}");
+                    results[i] = setupFailure is null
+                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                        : [runner.NotRun(test, setupFailure, setupOutput)];
+                }
+            }
+        }
+
+        var tests = results.SelectMany(r => r!).ToList();
+        foreach (var result in tests.Where(t => revealAll || t.Visibility == Visibility.Visible || (t.Visibility == Visibility.AfterDueDate && reveal)))
+        {
+            if (result.Status is not TestStatus.Passed)
+            {
+                annotations.AddRange(PythonTracebackAnnotator.Extract(result.Output, SandboxPaths.Submission + "/", result.Name));
+            }
+        }
+
+        return new GradeReport
+        {
+            Assignment = assignment.Name,
+            Slug = assignment.Slug,
+            Score = CaseResultBuilder.Round(tests.Sum(t => t.Score)),
+            MaxScore = CaseResultBuilder.Round(tests.Sum(t => t.MaxScore)),
+            DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            GradedAt = _time.GetUtcNow(),
+            Tests = tests,
+            Annotations = annotations.DistinctBy(a => (a.Path, a.Line, a.Message)).Take(50).ToList(),
+            Notes = snapshot.Notes,
+        };
+    }
+
+    /// <summary>Whether outputs of <see cref="Visibility.AfterDueDate"/> tests may be shown now.</summary>
+    private bool RevealsAfterDueDate(Assignment assignment) => assignment.Deadline is { } deadline && _time.GetUtcNow() > deadline;
+
+    private GradeReport Rejected(Assignment assignment, SubmissionSnapshot snapshot, string rejection, long started) => new()
+    {
+        Assignment = assignment.Name,
+        Slug = assignment.Slug,
+        Score = 0,
+        MaxScore = CaseResultBuilder.Round(assignment.MaxScore),
+        DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        GradedAt = _time.GetUtcNow(),
+        Tests = assignment.Tests.Select(t => new TestResult
+        {
+            Name = t.Name,
+            Status = TestStatus.Failed,
+            Score = 0,
+            MaxScore = CaseResultBuilder.Round(t.Points),
+            Visibility = t.Visibility,
+            Message = "Not run: the submission was rejected.",
+        }).ToList(),
+        Notes = snapshot.Notes,
+        Rejection = rejection,
+    };
+
+    internal static int OutputBudget => OutputCharsPerTest;
+
+    internal static long ReportBudget => MaxReportBytes;
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Sandboxing;
+
+namespace GitGrader.Core.Grading;
+
+/// <summary>Turns tests into sandbox steps.</summary>
+public static class StepRequests
+{
+    /// <summary>Where the pytest kind finds GitGrader's own ini file in the grader images.</summary>
+    public const string PytestIni = "/opt/gitgrader/pytest.ini";
+
+    /// <summary>The assignment's build step.</summary>
+    public static ExecutionRequest ForSetup(Assignment assignment) => new()
+    {
+        Command = ["/bin/sh", "-c", assignment.Setup ?? "true"],
+        Timeout = assignment.Limits.TestTimeout * 3,
+        OutputLimitBytes = assignment.Limits.OutputBytes,
+    };
+
+    /// <summary>Wall-clock limit of one test's step.</summary>
+    public static TimeSpan TimeoutOf(TestDefinition test, ResourceLimits limits) => test.Timeout
+        ?? (test.Kind is TestKind.Pytest or TestKind.JUnit ? limits.TestTimeout * 4 : limits.TestTimeout);
+
+    /// <summary>The step of a run, io or junit test. Setup output goes to stderr so stdout stays the program's own.</summary>
+    public static ExecutionRequest ForCommand(TestDefinition test, ResourceLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var script = new StringBuilder();
+        if (test.Kind == TestKind.JUnit && test.ReportPath is { } report)
+        {
+            // A report the student committed or planted must never be read as the test's own.
+            script.Append(CultureInfo.InvariantCulture, $"rm -f -- {ShellQuote(report)} || exit 97\n");
+        }
+
+        if (!string.IsNullOrWhiteSpace(test.Setup))
+        {
+            script.Append("{\n").Append(test.Setup).Append("\n} </dev/null 1>&2 || exit $?\n");
+        }
+
+        script.Append(test.Run);
+        return new ExecutionRequest
+        {
+            Command = ["/bin/sh", "-c", script.ToString()],
+            Stdin = test.Input is { } input ? Encoding.UTF8.GetBytes(input) : null,
+            Timeout = TimeoutOf(test, limits),
+            OutputLimitBytes = limits.OutputBytes,
+        };
+    }
+
+    /// <summary>
+    /// The step of a pytest test: isolated interpreter (<c>-I -B</c>: no current folder, user site or
+    /// PYTHON* variables), GitGrader's ini file (<c>-c</c>), the hidden folder as rootdir and
+    /// confcutdir (no student conftest.py, pytest.ini, setup.cfg), importlib import mode (no test
+    /// module shadowing), no plugin autoload, and the submission appended after the standard library.
+    /// </summary>
+    public static ExecutionRequest ForPytest(TestDefinition test, ResourceLimits limits, string reportPath)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(limits);
+        var perCase = Math.Max(1, (int)Math.Ceiling(limits.TestTimeout.TotalSeconds));
+        List<string> command =
+        [
+            "python3", "-I", "-B", "-m", "pytest",
+            "-p", "gitgrader_pytest", "-p", "pytest_timeout", "-p", "no:cacheprovider",
+            "-c", PytestIni,
+            $"--rootdir={SandboxPaths.Hidden}", $"--confcutdir={SandboxPaths.Hidden}",
+            "--import-mode=importlib",
+            $"--gitgrader-tests={SandboxPaths.Hidden}", $"--gitgrader-submission={SandboxPaths.Submission}",
+            $"--junitxml={reportPath}",
+            string.Create(CultureInfo.InvariantCulture, $"--timeout={perCase}"),
+            "-q", "--tb=short", "--no-header", "-rN",
+        ];
+        command.AddRange(test.Files.Select(f => $"{SandboxPaths.Hidden}/{f}"));
+        return new ExecutionRequest
+        {
+            Command = command,
+            Timeout = TimeoutOf(test, limits),
+            OutputLimitBytes = limits.OutputBytes,
+        };
+    }
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

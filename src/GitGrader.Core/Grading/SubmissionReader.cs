@@ -1,0 +1,99 @@
+using System.Globalization;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Sandboxing;
+
+namespace GitGrader.Core.Grading;
+
+/// <summary>
+/// Reads a submission folder into a <see cref="StagedTree"/> without ever following a symbolic link
+/// (a link in the submission is skipped, so it can never expose a host file), skipping <c>.git</c>,
+/// and enforcing the file-count and size caps before a byte is read.
+/// </summary>
+public static class SubmissionReader
+{
+    /// <summary>The folder every student file is staged under.</summary>
+    public const string Root = "submission";
+
+    public static async Task<SubmissionSnapshot> ReadAsync(string directory, ResourceLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var root = new DirectoryInfo(directory);
+        if (!root.Exists)
+        {
+            throw new DirectoryNotFoundException($"Submission folder '{directory}' does not exist.");
+        }
+
+        var notes = new List<string>();
+        var files = new List<(FileInfo File, string Relative)>();
+        var directories = new List<string>();
+        long totalBytes = 0;
+        string? rejection = null;
+
+        var pending = new Stack<(DirectoryInfo Directory, string Relative)>();
+        pending.Push((root, string.Empty));
+        while (pending.Count > 0 && rejection is null)
+        {
+            var (current, relative) = pending.Pop();
+            foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+                if (entry.LinkTarget is not null)
+                {
+                    notes.Add($"Skipped symbolic link '{path}': links are never followed.");
+                    continue;
+                }
+
+                if (entry is DirectoryInfo sub)
+                {
+                    if (entry.Name == ".git")
+                    {
+                        continue;
+                    }
+
+                    directories.Add(path);
+                    pending.Push((sub, path));
+                    continue;
+                }
+
+                var file = (FileInfo)entry;
+                totalBytes += file.Length;
+                files.Add((file, path));
+                if (files.Count > limits.SubmissionFiles)
+                {
+                    rejection = string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
+                    break;
+                }
+
+                if (totalBytes > limits.SubmissionBytes)
+                {
+                    rejection = string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(limits.SubmissionBytes)}, the limit for this assignment ('{path}' alone is {ByteSizeText.Format(file.Length)}). Remove large files and push again.");
+                    break;
+                }
+            }
+        }
+
+        var tree = new StagedTree().AddDirectory(Root, StagedOwner.Student);
+        if (rejection is not null)
+        {
+            return new SubmissionSnapshot(tree, 0, notes, rejection);
+        }
+
+        foreach (var relative in directories)
+        {
+            tree.AddDirectory($"{Root}/{relative}", StagedOwner.Student);
+        }
+
+        foreach (var (file, relative) in files)
+        {
+            // Zero-length entries are staged without being opened, so a FIFO or device node in the
+            // folder can never block or be read; git cannot hold such files anyway.
+            var content = file.Length == 0
+                ? ReadOnlyMemory<byte>.Empty
+                : await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            var executable = (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
+            tree.AddFile($"{Root}/{relative}", StagedOwner.Student, content, executable);
+        }
+
+        return new SubmissionSnapshot(tree, files.Count, notes, null);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Reports;
+using GitGrader.Core.Sandboxing;
+
+namespace GitGrader.Core.Grading;
+
+/// <summary>Runs one test of an assignment in a session and turns what happened into results.</summary>
+internal sealed class TestRunner
+{
+    private readonly ISandboxSession _session;
+    private readonly Assignment _assignment;
+    private readonly bool _revealAfterDueDate;
+    private readonly bool _revealAll;
+
+    public TestRunner(ISandboxSession session, Assignment assignment, bool revealAfterDueDate, bool revealAll)
+    {
+        _session = session;
+        _assignment = assignment;
+        _revealAfterDueDate = revealAfterDueDate;
+        _revealAll = revealAll;
+    }
+
+    private ResourceLimits Limits => _assignment.Limits;
+
+    public async Task<(StepVerdict? Failure, string Output)> RunSetupAsync(CancellationToken cancellationToken)
+    {
+        var request = StepRequests.ForSetup(_assignment);
+        var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        var output = Combine(result.Stdout, result.Stderr);
+        var verdict = VerdictRules.Abnormal(result, request.Timeout, Limits);
+        if (verdict is null && result.ExitCode != 0)
+        {
+            verdict = new StepVerdict(TestStatus.CompileError, "The setup step (build) failed.");
+        }
+        else if (verdict is { Status: TestStatus.RuntimeError })
+        {
+            verdict = verdict with { Status = TestStatus.CompileError };
+        }
+
+        return (verdict, output);
+    }
+
+    public TestResult NotRun(TestDefinition test, StepVerdict setupFailure, string setupOutput) => new()
+    {
+        Name = test.Name,
+        Status = setupFailure.Status,
+        Score = 0,
+        MaxScore = CaseResultBuilder.Round(test.Points),
+        Visibility = test.Visibility,
+        Message = "Not run: " + setupFailure.Message,
+        Output = Reveals(test) ? setupOutput : string.Empty,
+    };
+
+    public async Task<IReadOnlyList<TestResult>> RunAsync(TestDefinition test, int index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return test.Kind switch
+            {
+                TestKind.Run => [await RunCommandAsync(test, cancellationToken).ConfigureAwait(false)],
+                TestKind.Io => [await RunCommandAsync(test, cancellationToken).ConfigureAwait(false)],
+                TestKind.JUnit => await RunJUnitAsync(test, cancellationToken).ConfigureAwait(false),
+                TestKind.Pytest => await RunPytestAsync(test, cancellationToken).ConfigureAwait(false),
+                _ => throw new InvalidOperationException($"Unknown test kind {test.Kind} of test {index}."),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Our side failed (the engine, an API call): a grader error, never the student's zero.
+            return
+            [
+                new TestResult
+                {
+                    Name = test.Name,
+                    Status = TestStatus.Error,
+                    Score = 0,
+                    MaxScore = CaseResultBuilder.Round(test.Points),
+                    Visibility = test.Visibility,
+                    Message = "Grader error: this test could not be run (" + ex.GetType().Name + "); it will be retried.",
+                },
+            ];
+        }
+    }
+
+    private bool Reveals(TestDefinition test) => _revealAll || test.Visibility == Visibility.Visible || (test.Visibility == Visibility.AfterDueDate && _revealAfterDueDate);
+
+    private async Task<TestResult> RunCommandAsync(TestDefinition test, CancellationToken cancellationToken)
+    {
+        var request = StepRequests.ForCommand(test, Limits);
+        var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        var reveal = Reveals(test);
+        var stdout = StudentText.FromBytes(result.Stdout);
+        var verdict = test.Kind == TestKind.Io
+            ? VerdictRules.ForIo(test, result, request.Timeout, Limits, stdout)
+            : VerdictRules.ForRun(result, request.Timeout, Limits);
+        var failedIo = test.Kind == TestKind.Io && verdict.Status == TestStatus.Failed;
+        var output = failedIo ? StudentText.FromBytes(result.Stderr) : Combine(result.Stdout, result.Stderr);
+        return new TestResult
+        {
+            Name = test.Name,
+            Status = verdict.Status,
+            Score = verdict.Status == TestStatus.Passed ? CaseResultBuilder.Round(test.Points) : 0,
+            MaxScore = CaseResultBuilder.Round(test.Points),
+            Visibility = test.Visibility,
+            Message = verdict.Message,
+            Output = reveal && verdict.Status != TestStatus.Passed ? Truncate(output) : string.Empty,
+            Expected = reveal && failedIo ? Truncate(StudentText.Sanitize(test.Expected ?? string.Empty)) : null,
+            Actual = reveal && failedIo ? Truncate(stdout) : null,
+            DurationMs = (long)result.Duration.TotalMilliseconds,
+        };
+    }
+
+    private async Task<IReadOnlyList<TestResult>> RunJUnitAsync(TestDefinition test, CancellationToken cancellationToken)
+    {
+        var request = StepRequests.ForCommand(test, Limits);
+        var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        var reportPath = $"{SandboxPaths.Submission}/{test.ReportPath}";
+        return await CollectCasesAsync(test, request, result, reportPath, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<TestResult>> RunPytestAsync(TestDefinition test, CancellationToken cancellationToken)
+    {
+        // A name the student's code cannot guess before the run, so a report planted earlier is never read.
+        var reportPath = $"{SandboxPaths.Results}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}.xml";
+        var request = StepRequests.ForPytest(test, Limits, reportPath);
+        var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        return await CollectCasesAsync(test, request, result, reportPath, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<TestResult>> CollectCasesAsync(TestDefinition test, ExecutionRequest request, ExecutionResult result, string reportPath, CancellationToken cancellationToken)
+    {
+        var xml = await _session.ReadFileAsync(reportPath, Grader.ReportBudget, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<JUnitCase>? cases = null;
+        string? reportProblem = null;
+        if (xml is not null)
+        {
+            try
+            {
+                cases = JUnitReportParser.Parse(xml);
+            }
+            catch (JUnitFormatException)
+            {
+                reportProblem = "The test report could not be read.";
+            }
+        }
+
+        var verdict = VerdictRules.Abnormal(result, request.Timeout, Limits)
+            ?? new StepVerdict(
+                xml is null || reportProblem is not null ? TestStatus.RuntimeError : TestStatus.Passed,
+                reportProblem ?? (xml is null ? "The test run ended without reporting results." : "Passed."));
+        var output = Truncate(Combine(result.Stdout, result.Stderr));
+        return CaseResultBuilder.Build(test, cases, verdict, Reveals(test), output, (long)result.Duration.TotalMilliseconds);
+    }
+
+    private static string Combine(byte[] stdout, byte[] stderr)
+    {
+        if (stderr.Length == 0)
+        {
+            return StudentText.FromBytes(stdout);
+        }
+
+        if (stdout.Length == 0)
+        {
+            return StudentText.FromBytes(stderr);
+        }
+
+        var text = new StringBuilder(StudentText.FromBytes(stdout));
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+
+        return text.Append(StudentText.FromBytes(stderr)).ToString();
+    }
+
+    private static string Truncate(string text) => StudentText.Truncate(text, Grader.OutputBudget);
+}

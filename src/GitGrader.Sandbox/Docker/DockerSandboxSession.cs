@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.Globalization;
+using System.Text;
+using GitGrader.Core.Sandboxing;
+using Microsoft.Extensions.Logging;
+
+namespace GitGrader.Sandbox.Docker;
+
+/// <summary>
+/// One submission's container. Steps run as <c>exec</c>s of the student user; before each step,
+/// and whenever a step is stopped, every student process is killed (<c>kill -9 -1</c> as that
+/// user, which cannot touch the container's own process). If that fails (a fork bomb holding
+/// every pid), the container is restarted and what was staged is staged again.
+/// </summary>
+internal sealed class DockerSandboxSession : ISandboxSession
+{
+    private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly string[] BaseEnvironment =
+    [
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME=/tmp",
+        "LANG=C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE=1",
+        "PYTHONUNBUFFERED=1",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
+    ];
+
+    private readonly DockerApiClient _client;
+    private readonly ILogger _logger;
+    private readonly List<StagedTree> _staged = [];
+    private readonly string _volumeName;
+    private int _oomKillsSeen;
+    private bool _disposed;
+
+    public DockerSandboxSession(DockerApiClient client, ILogger logger, string containerId, string volumeName)
+    {
+        _client = client;
+        _logger = logger;
+        ContainerId = containerId;
+        _volumeName = volumeName;
+    }
+
+    public string ContainerId { get; }
+
+    private string ShortId => ContainerId.Length > 12 ? ContainerId[..12] : ContainerId;
+
+    public async Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        await PutTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        _staged.Add(tree);
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The step's own shell first kills whatever an earlier step left running, then becomes the step.
+        string[] command = ["/bin/sh", "-c", "kill -9 -1 2>/dev/null; exec \"$@\"", "gitgrader-step", .. request.Command];
+        var environment = BaseEnvironment.Concat(request.Environment.Select(kv => $"{kv.Key}={kv.Value}")).ToList();
+        var started = Stopwatch.GetTimestamp();
+        var run = await RunAsync(command, environment, request.WorkingDirectory, request.Stdin, request.Timeout, request.OutputLimitBytes, cancellationToken).ConfigureAwait(false);
+
+        var outOfMemory = false;
+        if (!run.TimedOut && !run.OutputLimitExceeded && run.ExitCode == 137)
+        {
+            outOfMemory = await OomKilledSinceLastCheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new ExecutionResult
+        {
+            ExitCode = run.ExitCode,
+            TimedOut = run.TimedOut,
+            OutputLimitExceeded = run.OutputLimitExceeded,
+            OutOfMemory = outOfMemory,
+            Stdout = run.Stdout,
+            Stderr = run.Stderr,
+            Duration = Stopwatch.GetElapsedTime(started),
+        };
+        SandboxLog.StepEnded(_logger, ShortId, result.ExitCode, result.TimedOut, result.OutputLimitExceeded, result.OutOfMemory, (long)result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryKillStudentProcessesAsync(alsoRemoveSymlinks: true, cancellationToken).ConfigureAwait(false))
+        {
+            await RestartAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<byte[]?> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetArchiveAsync(ContainerId, path, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var reader = new TarReader(stream);
+            var entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
+            if (entry is null || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.Length > maxBytes || entry.DataStream is null)
+            {
+                return null;
+            }
+
+            var buffer = new byte[entry.Length];
+            await entry.DataStream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        try
+        {
+            await _client.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false);
+            await _client.RemoveVolumeAsync(_volumeName, timeout.Token).ConfigureAwait(false);
+            SandboxLog.Removed(_logger, ShortId);
+        }
+        catch (Exception ex) when (ex is DockerApiException or SandboxException or HttpRequestException or OperationCanceledException)
+        {
+            SandboxLog.RemoveFailed(_logger, ex, ShortId);
+        }
+    }
+
+    private async Task PutTreeAsync(StagedTree tree, CancellationToken cancellationToken)
+    {
+        using var tar = TarBuilder.Build(tree);
+        await _client.PutArchiveAsync(ContainerId, SandboxPaths.Workspace, tar, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RawRun> RunAsync(
+        IReadOnlyList<string> command,
+        IReadOnlyList<string> environment,
+        string workingDirectory,
+        ReadOnlyMemory<byte>? stdin,
+        TimeSpan timeout,
+        long outputLimit,
+        CancellationToken cancellationToken)
+    {
+        var execId = await _client.CreateExecAsync(
+            ContainerId,
+            new ExecCreateRequest
+            {
+                Cmd = command,
+                AttachStdin = stdin is not null,
+                User = SandboxUsers.Student,
+                WorkingDir = workingDirectory,
+                Env = environment,
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        using var stream = await _client.StartExecAsync(execId, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+
+        var feeding = stdin is { } input ? FeedStdinAsync(stream, input, deadline.Token) : Task.CompletedTask;
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        bool timedOut = false, exceeded = false;
+        try
+        {
+            exceeded = await stream.ReadOutputAsync(stdout, stderr, outputLimit, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            timedOut = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown: stop the step's processes before giving up, then let cancellation flow.
+            await StopStepAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (timedOut || exceeded)
+        {
+            await StopStepAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await deadline.CancelAsync().ConfigureAwait(false);
+        await feeding.ConfigureAwait(false);
+        var exitCode = await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray());
+    }
+
+    private static async Task FeedStdinAsync(ExecStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.WriteStdinAsync(input, cancellationToken).ConfigureAwait(false);
+            stream.CloseStdin();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // The program stopped reading (or ended): what it did not read is not our concern.
+        }
+    }
+
+    private async Task<int> ExitCodeAsync(string execId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var inspect = await _client.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            if (!inspect.Running)
+            {
+                return inspect.ExitCode ?? -1;
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
+        return -1;
+    }
+
+    private async Task StopStepAsync(CancellationToken cancellationToken)
+    {
+        if (!await TryKillStudentProcessesAsync(alsoRemoveSymlinks: false, cancellationToken).ConfigureAwait(false))
+        {
+            await RestartAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> TryKillStudentProcessesAsync(bool alsoRemoveSymlinks, CancellationToken cancellationToken)
+    {
+        var script = alsoRemoveSymlinks
+            ? $"kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; find {SandboxPaths.Submission} -type l -delete 2>/dev/null; exit 0"
+            : "kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; exit 0";
+        try
+        {
+            var run = await RunAsync(["/bin/sh", "-c", script], BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            return run is { TimedOut: false, ExitCode: 0 };
+        }
+        catch (DockerApiException ex)
+        {
+            SandboxLog.Restarting(_logger, ex, ShortId);
+            return false;
+        }
+    }
+
+    private async Task RestartAsync(Exception? cause, CancellationToken cancellationToken)
+    {
+        SandboxLog.Restarting(_logger, cause, ShortId);
+        await _client.KillContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        await _client.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        await _client.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        _oomKillsSeen = 0;
+        foreach (var tree in _staged)
+        {
+            await PutTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An exec killed by the OOM killer does not set the container's <c>State.OOMKilled</c>; the
+    /// memory cgroup's <c>oom_kill</c> counter (v1 <c>memory.oom_control</c>, v2 <c>memory.events</c>) does count it.
+    /// </summary>
+    private async Task<bool> OomKilledSinceLastCheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await RunAsync(
+                ["/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; exit 0"],
+                BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            foreach (var line in Encoding.ASCII.GetString(run.Stdout).Split('\n'))
+            {
+                if (line.StartsWith("oom_kill ", StringComparison.Ordinal)
+                    && int.TryParse(line.AsSpan("oom_kill ".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                {
+                    count = Math.Max(count, value);
+                }
+            }
+
+            var killed = count > _oomKillsSeen;
+            _oomKillsSeen = count;
+            return killed;
+        }
+        catch (DockerApiException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record RawRun(int ExitCode, bool TimedOut, bool OutputLimitExceeded, byte[] Stdout, byte[] Stderr);
+}

@@ -1,0 +1,4 @@
+namespace GitGrader.Sandbox.Docker;
+
+/// <summary>Docker Engine API wire shape (only the fields GitGrader uses).</summary>
+internal sealed record Ulimit(string Name, long Soft, long Hard);

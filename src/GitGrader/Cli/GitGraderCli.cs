@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace GitGrader.Cli;
+
+/// <summary>The <c>gitgrader</c> command line: one executable, a verb per job.</summary>
+internal static class GitGraderCli
+{
+    public static RootCommand Build() => new("GitGrader: grade student repositories against hidden tests in locked-down Docker sandboxes.")
+    {
+        GradeCommand.Create(),
+        ValidateCommand.Create(),
+    };
+}

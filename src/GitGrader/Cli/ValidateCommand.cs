@@ -1,0 +1,104 @@
+using System.CommandLine;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading;
+using GitGrader.Core.Reports;
+using Spectre.Console;
+
+namespace GitGrader.Cli;
+
+/// <summary>
+/// <c>gitgrader validate ASSIGNMENT_DIR</c>: the reference solution must get full marks and the
+/// starter less; says which test misbehaves and shows what it printed (hidden ones included).
+/// </summary>
+internal static class ValidateCommand
+{
+    private static readonly Argument<DirectoryInfo> AssignmentArgument = new("ASSIGNMENT_DIR")
+    {
+        Description = "Assignment folder holding assignment.yml (or autograding.json), hidden/, starter/ and solution/.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("validate", "Check an assignment: its solution/ must get full marks and its starter/ less. Exits 1 when a test misbehaves.")
+        {
+            AssignmentArgument, CommonOptions.DockerHost, CommonOptions.Verbose,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var environment = new ConsoleEnvironment(parse.GetValue(CommonOptions.DockerHost), parse.GetValue(CommonOptions.Verbose));
+        try
+        {
+            var assignment = await AssignmentLoader.LoadAsync(parse.GetRequiredValue(AssignmentArgument).FullName, cancellationToken);
+            foreach (var folder in new[] { assignment.SolutionDirectory, assignment.StarterDirectory })
+            {
+                if (!Directory.Exists(folder))
+                {
+                    throw new DirectoryNotFoundException($"{assignment.Slug}: '{folder}' does not exist; validate needs both solution/ and starter/.");
+                }
+            }
+
+            var grader = new Grader(environment.Sandbox);
+            var solution = await grader.GradeAsync(assignment, assignment.SolutionDirectory, Options(environment, "solution: "), cancellationToken);
+            var starter = await grader.GradeAsync(assignment, assignment.StarterDirectory, Options(environment, "starter: "), cancellationToken);
+            var problems = ValidationRules.Check(solution, starter);
+
+            Render(environment.Output, assignment, solution, starter, problems);
+            if (solution.HasGraderError || starter.HasGraderError)
+            {
+                return ExitCodes.GraderUnavailable;
+            }
+
+            return problems.Count == 0 ? ExitCodes.Success : ExitCodes.ValidationFailed;
+        }
+        catch (Exception ex)
+        {
+            return environment.Fail(ex);
+        }
+    }
+
+    private static GradeOptions Options(ConsoleEnvironment environment, string prefix) =>
+        new() { RevealHidden = true, Progress = environment.Progress(prefix) };
+
+    private static void Render(IAnsiConsole console, Assignment assignment, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems)
+    {
+        console.Write(new Rule($"[bold]validate {Markup.Escape(assignment.Slug)}[/]").LeftJustified());
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Visibility").AddColumn("Solution").AddColumn("Starter");
+        var starterByName = starter.Tests.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var test in solution.Tests)
+        {
+            starterByName.TryGetValue(test.Name, out var fromStarter);
+            table.AddRow(
+                Markup.Escape(test.Name),
+                test.Visibility.ToString(),
+                Cell(test),
+                fromStarter is null ? "[grey]—[/]" : Cell(fromStarter));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"solution: [bold]{TerminalReportRenderer.Points(solution.Score)}/{TerminalReportRenderer.Points(solution.MaxScore)}[/] in {solution.DurationMs:N0} ms   starter: [bold]{TerminalReportRenderer.Points(starter.Score)}/{TerminalReportRenderer.Points(starter.MaxScore)}[/] in {starter.DurationMs:N0} ms");
+        if (problems.Count == 0)
+        {
+            console.MarkupLine("[green]OK:[/] the solution gets full marks and the starter gets less.");
+            return;
+        }
+
+        foreach (var problem in problems)
+        {
+            console.MarkupLine($"[red]problem:[/] {Markup.Escape(problem.Message)}");
+            if (!string.IsNullOrWhiteSpace(problem.Detail))
+            {
+                foreach (var line in problem.Detail.TrimEnd('\n').Split('\n').Take(40))
+                {
+                    console.MarkupLine("    " + Markup.Escape(line));
+                }
+            }
+        }
+    }
+
+    private static string Cell(TestResult test) =>
+        (test.Status == TestStatus.Passed ? "[green]" : "[red]") + Markup.Escape($"{test.Status} {TerminalReportRenderer.Points(test.Score)}/{TerminalReportRenderer.Points(test.MaxScore)}") + "[/]";
+}

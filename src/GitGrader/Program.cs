@@ -1,0 +1,3 @@
+using GitGrader.Cli;
+
+return await GitGraderCli.Build().Parse(args).InvokeAsync();
