@@ -265,8 +265,9 @@ internal sealed partial class YamlAssignmentParser
         {
             if (reader.Contains(key))
             {
-                var hint = kindGiven is null ? $" (with no 'kind', this test is a {kindName} test; set 'kind' to change that)" : string.Empty;
-                throw reader.Error(key, $"'{key}' is not allowed in a {kindName} test{hint}");
+                var article = kind == TestKind.Io ? "an" : "a";
+                var hint = kindGiven is null ? $" (with no 'kind', this test is {article} {kindName} test; set 'kind' to change that)" : string.Empty;
+                throw reader.Error(key, $"'{key}' is not allowed in {article} {kindName} test{hint}");
             }
         }
 

@@ -73,7 +73,7 @@ public static class JUnitReportParser
             {
                 if (cases.Count == MaxCases)
                 {
-                    throw new JUnitFormatException($"The JUnit report has more than {MaxCases:N0} test cases.");
+                    throw new JUnitFormatException(string.Create(CultureInfo.InvariantCulture, $"The JUnit report has more than {MaxCases:N0} test cases."));
                 }
 
                 cases.Add(ReadCase(reader));

@@ -70,7 +70,7 @@ public static class StepRequests
             $"--gitgrader-tests={SandboxPaths.Hidden}", $"--gitgrader-submission={SandboxPaths.Submission}",
             $"--junitxml={reportPath}",
             string.Create(CultureInfo.InvariantCulture, $"--timeout={perCase}"),
-            "-q", "--tb=short", "--no-header", "-rN",
+            "-q", "--tb=native", "--no-header", "-rN",
         ];
         command.AddRange(test.Files.Select(f => $"{SandboxPaths.Hidden}/{f}"));
         return new ExecutionRequest

@@ -108,11 +108,14 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     /// <summary>Whether the engine holds <paramref name="image"/>.</summary>
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => _client.ImageExistsAsync(image, cancellationToken);
 
-    /// <summary>Ids of every GitGrader container in the engine (any owner), for checks that nothing is left behind.</summary>
-    public async Task<IReadOnlyList<string>> ListManagedContainersAsync(CancellationToken cancellationToken)
+    /// <summary>Ids of the GitGrader containers in the engine that this process created, for checks that nothing is left behind.</summary>
+    public async Task<IReadOnlyList<string>> ListOwnContainersAsync(CancellationToken cancellationToken)
     {
         var containers = await _client.ListContainersAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false);
-        return containers.Select(c => c.Id).ToList();
+        return containers
+            .Where(c => c.Labels is not null && c.Labels.TryGetValue(SandboxLabels.Owner, out var owner) && owner == SandboxLabels.CurrentOwner)
+            .Select(c => c.Id)
+            .ToList();
     }
 
     /// <summary>Removes GitGrader containers and volumes whose owning process (on this host) is gone.</summary>

@@ -28,6 +28,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
     ];
 
+    private const string StepWrapper = "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; exit $status";
+
     private readonly DockerApiClient _client;
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
@@ -58,8 +60,10 @@ internal sealed class DockerSandboxSession : ISandboxSession
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // The step's own shell first kills whatever an earlier step left running, then becomes the step.
-        string[] command = ["/bin/sh", "-c", "kill -9 -1 2>/dev/null; exec \"$@\"", "gitgrader-step", .. request.Command];
+        // The step's own shell kills whatever an earlier step left running, runs the step, then kills
+        // whatever the step left behind (which would otherwise hold its output open). kill -1 spares
+        // the shell itself and, as the student user, the container's own process.
+        string[] command = ["/bin/sh", "-c", StepWrapper, "gitgrader-step", .. request.Command];
         var environment = BaseEnvironment.Concat(request.Environment.Select(kv => $"{kv.Key}={kv.Value}")).ToList();
         var started = Stopwatch.GetTimestamp();
         var run = await RunAsync(command, environment, request.WorkingDirectory, request.Stdin, request.Timeout, request.OutputLimitBytes, cancellationToken).ConfigureAwait(false);
@@ -164,17 +168,28 @@ internal sealed class DockerSandboxSession : ISandboxSession
             },
             cancellationToken).ConfigureAwait(false);
 
-        using var stream = await _client.StartExecAsync(execId, cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-
-        var feeding = stdin is { } input ? FeedStdinAsync(stream, input, deadline.Token) : Task.CompletedTask;
         using var stdout = new MemoryStream();
         using var stderr = new MemoryStream();
         bool timedOut = false, exceeded = false;
+        var feeding = Task.CompletedTask;
         try
         {
-            exceeded = await stream.ReadOutputAsync(stdout, stderr, outputLimit, deadline.Token).ConfigureAwait(false);
+            using var stream = await _client.StartExecAsync(execId, deadline.Token).ConfigureAwait(false);
+            try
+            {
+                feeding = stdin is { } input ? FeedStdinAsync(stream, input, deadline.Token) : Task.CompletedTask;
+                exceeded = await stream.ReadOutputAsync(stdout, stderr, outputLimit, deadline.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Closing our end first: the engine stops copying output, so a step that floods
+                // its output can never hold up the kill that follows.
+                await deadline.CancelAsync().ConfigureAwait(false);
+                stream.Dispose();
+                await feeding.ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -192,8 +207,6 @@ internal sealed class DockerSandboxSession : ISandboxSession
             await StopStepAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await deadline.CancelAsync().ConfigureAwait(false);
-        await feeding.ConfigureAwait(false);
         var exitCode = await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
         return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray());
     }

@@ -17,8 +17,8 @@ internal static class AssignmentAssert
         Assert.Equal(key, exception.Key);
         var where = line is null ? fileName : $"{fileName}:{line}";
         var prefix = key is null ? $"{where}: " : $"{where}: {key}: ";
-        Assert.Contains(prefix, exception.Message, StringComparison.Ordinal);
-        Assert.Contains(problem, exception.Message, StringComparison.Ordinal);
+        Assert.True(exception.Message.Contains(prefix, StringComparison.Ordinal), $"Expected '{prefix}' in: {exception.Message}");
+        Assert.True(exception.Message.Contains(problem, StringComparison.Ordinal), $"Expected '{problem}' in: {exception.Message}");
         return exception;
     }
 

@@ -1,0 +1,36 @@
+using GitGrader.Sandbox.Docker;
+
+namespace GitGrader.IntegrationTests.Support;
+
+/// <summary>
+/// A real Docker engine with the Python grader image. Missing either is a failure with the fix,
+/// never a skip: these tests exist to run against the real thing (.ci/run sets both up).
+/// </summary>
+public sealed class DockerFixture : IAsyncLifetime
+{
+    public const string PythonImage = "gitgrader/python:latest";
+
+    public DockerSandbox Sandbox { get; } = DockerSandbox.Create();
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await Sandbox.PingAsync(timeout.Token);
+        if (!await Sandbox.ImageExistsAsync(PythonImage, timeout.Token))
+        {
+            throw new InvalidOperationException($"{PythonImage} is missing: run `bash grader-images/build.sh python` (or .ci/run).");
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Sandbox.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>GitGrader containers still in the engine that this process created.</summary>
+    public async Task<IReadOnlyList<string>> OurContainersAsync()
+    {
+        return await Sandbox.ListOwnContainersAsync(CancellationToken.None);
+    }
+}
