@@ -12,7 +12,7 @@ if ping_engine; then
   exit 0
 fi
 
-if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
+if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
   echo "docker engine: installing docker.io and debootstrap from Debian's archive"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

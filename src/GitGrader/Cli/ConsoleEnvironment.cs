@@ -29,7 +29,7 @@ internal sealed class ConsoleEnvironment : IDisposable
 
     public IAnsiConsole Error { get; }
 
-    public IProgress<string> Progress(string prefix) => new Progress<string>(line => Error.MarkupLine($"[grey]{Markup.Escape(prefix)}{Markup.Escape(line)}…[/]"));
+    public IProgress<string> Progress(string prefix) => new ConsoleProgress(line => Error.MarkupLine($"[grey]{Markup.Escape(prefix)}{Markup.Escape(line)}…[/]"));
 
     /// <summary>Prints a failure the user can act on, and returns its exit code.</summary>
     public int Fail(Exception exception)
