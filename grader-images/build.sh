@@ -25,8 +25,50 @@ ensure_base() {
   rootfs=$(mktemp -d /tmp/gitgrader-rootfs.XXXXXX)
   debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/tmp/gitgrader-debootstrap.log 2>&1 \
     || { echo "debootstrap failed; see /tmp/gitgrader-debootstrap.log" >&2; tail -n 20 /tmp/gitgrader-debootstrap.log >&2; exit 1; }
+  # Apt sources as in the official image: deb822 debian.sources with bookworm, bookworm-updates
+  # and bookworm-security (so images built on it get security fixes), no sources.list.
+  mkdir -p "$rootfs"/etc/apt/sources.list.d
+  cat >"$rootfs"/etc/apt/sources.list.d/debian.sources <<EOF
+Types: deb
+URIs: $mirror
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  rm -f "$rootfs"/etc/apt/sources.list
+  # The official image's apt and dpkg settings (debuerreotype): apt deletes downloaded .debs and
+  # its caches after every install, and the slim variant never installs docs, man pages, locales.
+  cat >"$rootfs"/etc/apt/apt.conf.d/docker-clean <<'EOF'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+EOF
+  echo 'Apt::AutoRemove::SuggestsImportant "false";' >"$rootfs"/etc/apt/apt.conf.d/docker-autoremove-suggests
+  echo 'Acquire::GzipIndexes "true";' >"$rootfs"/etc/apt/apt.conf.d/docker-gzip-indexes
+  echo 'Acquire::Languages "none";' >"$rootfs"/etc/apt/apt.conf.d/docker-no-languages
+  echo 'force-unsafe-io' >"$rootfs"/etc/dpkg/dpkg.cfg.d/docker-apt-speedup
+  cat >"$rootfs"/etc/dpkg/dpkg.cfg.d/docker <<'EOF'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/lintian/overrides/*
+path-exclude /usr/share/locale/*
+path-exclude /usr/share/man/*
+EOF
+  find "$rootfs"/usr/share/doc -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
+  find "$rootfs"/usr/share/doc -mindepth 1 -type d -empty -delete 2>/dev/null || true
+  rm -rf "$rootfs"/usr/share/{groff,info,linda,lintian/overrides,locale,man}/* 2>/dev/null || true
   # Keep the image small, like the official slim image does.
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/lib/apt/lists/*
   tar -C "$rootfs" -c . | docker import - "$BASE" >/dev/null
   rm -rf "$rootfs"
   echo "base: imported $BASE"

@@ -54,20 +54,22 @@ public static class ProfileMode
 
         Console.WriteLine($"  {"TOTAL",-58} {Stats.Of(totals).Format()}");
 
-        // 2. The same grades with one DockerSandbox kept for all (the reap and the engine connections reused).
+        // 2. New DockerSandbox per grade against one kept for all grades (reap done, engine connections
+        //    pooled), interleaved so drift of the machine hits both alike.
         using (var shared = DockerSandbox.Create())
         {
             await new Grader(shared).GradeAsync(scenario.Assignment, scenario.SolutionDirectory, null, cancellationToken);
-            var sharedTotals = new List<double>();
+            var fresh = new List<double>();
+            var kept = new List<double>();
             for (var i = 0; i < count; i++)
             {
-                var started = Stopwatch.GetTimestamp();
-                await new Grader(shared).GradeAsync(scenario.Assignment, scenario.SolutionDirectory, null, cancellationToken);
-                sharedTotals.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                kept.Add(await TimeAsync(() => new Grader(shared).GradeAsync(scenario.Assignment, scenario.SolutionDirectory, null, cancellationToken)));
+                fresh.Add(await TimeAsync(() => approaches.GradeWithGitGraderAsync(cancellationToken)));
             }
 
             Console.WriteLine();
-            Console.WriteLine($"GitGrader grade, one DockerSandbox shared by all grades:          {Stats.Of(sharedTotals).Format()}");
+            Console.WriteLine($"  {"GitGrader grade, new DockerSandbox each (interleaved)",-58} {Stats.Of(fresh).Format()}");
+            Console.WriteLine($"  {"GitGrader grade, one DockerSandbox for all (interleaved)",-58} {Stats.Of(kept).Format()}");
         }
 
         // 3. The pieces on their own.

@@ -39,6 +39,9 @@ public sealed record Assignment
     /// <summary>What students start from.</summary>
     public string StarterDirectory => Path.Combine(Directory, "starter");
 
+    /// <summary>A Gradescope autograder's folder (<c>setup.sh</c>, <c>run_autograder</c>, …).</summary>
+    public string AutograderDirectory => Path.Combine(Directory, "autograder");
+
     /// <summary>The reference solution.</summary>
     public string SolutionDirectory => Path.Combine(Directory, "solution");
 }

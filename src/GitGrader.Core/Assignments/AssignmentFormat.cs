@@ -8,4 +8,7 @@ public enum AssignmentFormat
 
     /// <summary><c>autograding.json</c> (or <c>.github/classroom/autograding.json</c>), GitHub Classroom's format.</summary>
     Classroom,
+
+    /// <summary>A Gradescope autograder folder (<c>autograder/setup.sh</c>, <c>autograder/run_autograder</c>, its files).</summary>
+    Gradescope,
 }

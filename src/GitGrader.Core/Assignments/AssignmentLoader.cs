@@ -1,10 +1,10 @@
 namespace GitGrader.Core.Assignments;
 
-/// <summary>Reads an assignment folder: GitGrader's <c>assignment.yml</c>, or GitHub Classroom's <c>autograding.json</c>.</summary>
+/// <summary>Reads an assignment folder: GitGrader's <c>assignment.yml</c>, GitHub Classroom's <c>autograding.json</c>, or a Gradescope autograder.</summary>
 public static class AssignmentLoader
 {
     /// <summary>The image GitHub Classroom assignments run in (their format names none).</summary>
-    public const string DefaultClassroomImage = "gitgrader/python:latest";
+    public const string DefaultClassroomImage = "gitgrader/classroom:latest";
 
     /// <summary>GitGrader's own file name.</summary>
     public const string YamlFileName = "assignment.yml";
@@ -47,10 +47,15 @@ public static class AssignmentLoader
             }
         }
 
+        if (File.Exists(Path.Combine(fullDirectory, GradescopeAssignmentReader.RunScript)))
+        {
+            return GradescopeAssignmentReader.Read(fullDirectory);
+        }
+
         throw new AssignmentFormatException(
             fullDirectory,
             null,
             null,
-            $"no assignment file found; looked for {YamlFileName}, {ClassroomFileName} and {ClassroomNestedPath.Replace('\\', '/')}");
+            $"no assignment file found; looked for {YamlFileName}, {ClassroomFileName}, {ClassroomNestedPath.Replace('\\', '/')} and a Gradescope autograder ({GradescopeAssignmentReader.RunScript})");
     }
 }

@@ -36,12 +36,18 @@ public sealed record TestDefinition
     /// <summary>JUnit tests: where the command writes its XML report, relative to the working copy.</summary>
     public string? ReportPath { get; init; }
 
-    /// <summary>Pytest tests: hidden test files, relative to the assignment's <c>hidden/</c> folder.</summary>
+    /// <summary>
+    /// Hidden files (or folders) the test needs, relative to <c>hidden/</c>: the pytest files to run, or for other
+    /// kinds the instructor's test sources. A test listing any runs after the hidden files are staged.
+    /// </summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
     /// <summary>JUnit and pytest tests: points per case name; cases not listed score nothing. Null shares <see cref="Points"/> equally.</summary>
     public IReadOnlyDictionary<string, double>? Cases { get; init; }
 
-    /// <summary>Whether the test runs against the hidden files (so after every visible step, with its output treated as hidden).</summary>
-    public bool NeedsHiddenFiles => Kind == TestKind.Pytest || Visibility != Visibility.Visible;
+    /// <summary>
+    /// Whether the test runs against the hidden files, so after every step that runs on the student's files alone.
+    /// Its <see cref="Visibility"/> still decides whether its output is shown.
+    /// </summary>
+    public bool NeedsHiddenFiles => Kind == TestKind.Pytest || Files.Count > 0 || Visibility != Visibility.Visible;
 }

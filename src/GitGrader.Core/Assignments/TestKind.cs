@@ -14,4 +14,7 @@ public enum TestKind
 
     /// <summary>Runs hidden pytest files against the submission, hardened against the student's own files; each case scores.</summary>
     Pytest,
+
+    /// <summary>Runs a Gradescope autograder (<c>/autograder/run_autograder</c>) and maps its <c>results.json</c>; each test in it scores.</summary>
+    Gradescope,
 }

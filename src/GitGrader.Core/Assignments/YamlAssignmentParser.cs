@@ -284,11 +284,6 @@ internal sealed partial class YamlAssignmentParser
             Forbid("report");
         }
 
-        if (kind != TestKind.Pytest)
-        {
-            Forbid("files");
-        }
-
         if (kind is not (TestKind.JUnit or TestKind.Pytest))
         {
             Forbid("cases");
@@ -302,7 +297,9 @@ internal sealed partial class YamlAssignmentParser
         }
         else
         {
-            run = reader.RequiredString("run", "the shell command this test runs");
+            run = kindGiven is null && reader.Contains("files") && !reader.Contains("run")
+                ? throw reader.Error("files", "with no 'kind' and no 'run', nothing would run these files; set 'kind: pytest' to run them with pytest, or give 'run'")
+                : reader.RequiredString("run", "the shell command this test runs");
         }
 
         string? expected = null;
@@ -355,7 +352,7 @@ internal sealed partial class YamlAssignmentParser
             Visibility = visibility,
             Timeout = ReadTimeout(reader, "timeout"),
             ReportPath = kind == TestKind.JUnit ? ReadReportPath(reader) : null,
-            Files = kind == TestKind.Pytest ? ReadHiddenFiles(reader) : [],
+            Files = ReadHiddenFiles(reader, required: kind == TestKind.Pytest),
             Cases = cases,
         };
     }
@@ -410,9 +407,14 @@ internal sealed partial class YamlAssignmentParser
         return RelativePathRules.Problem(report) is { } problem ? throw reader.Error("report", problem) : report;
     }
 
-    private List<string> ReadHiddenFiles(YamlMappingReader reader)
+    private List<string> ReadHiddenFiles(YamlMappingReader reader, bool required)
     {
-        var node = reader.OptionalSequence("files") ?? throw reader.Missing("files", "list the pytest files, relative to hidden/");
+        var node = reader.OptionalSequence("files");
+        if (node is null)
+        {
+            return required ? throw reader.Missing("files", "list the pytest files, relative to hidden/") : [];
+        }
+
         if (node.Children.Count == 0)
         {
             throw reader.Error("files", "must list at least one file, relative to hidden/");
@@ -434,7 +436,7 @@ internal sealed partial class YamlAssignmentParser
                 throw new AssignmentFormatException(_filePath, YamlMappingReader.ToLine(item.Start), itemPath, problem);
             }
 
-            if (!File.Exists(Path.Combine(hidden, file)))
+            if (!File.Exists(Path.Combine(hidden, file)) && !Directory.Exists(Path.Combine(hidden, file)))
             {
                 throw new AssignmentFormatException(
                     _filePath, YamlMappingReader.ToLine(item.Start), itemPath, $"hidden file '{file}' not found (looked for {Path.Combine(hidden, file)})");

@@ -26,7 +26,9 @@ internal static class CaseResultBuilder
         {
             foreach (var (key, points) in listed)
             {
-                var found = cases?.FirstOrDefault(c => Matches(c, key));
+                // Several reported cases may answer to one key (a student can add a class with a test of the
+                // same name): the worst of them counts, so an added test can never take a listed case's points.
+                var found = cases?.Where(c => Matches(c, key)).OrderByDescending(c => Severity(c.Outcome)).FirstOrDefault();
                 results.Add(found is null
                     ? Missing(test, key, points, runVerdict, visible, runOutput, durationMs)
                     : FromCase(test, key, found, points, visible, durationMs));
@@ -42,15 +44,25 @@ internal static class CaseResultBuilder
             return results;
         }
 
-        var share = test.Points / scoring.Count;
+        // Equal shares rounded to cents, the last taking the remainder, so the shares add up to the test's points.
+        var share = Round(test.Points / scoring.Count);
         var names = scoring.Select(c => DisplayName(c, scoring)).ToList();
         for (var i = 0; i < scoring.Count; i++)
         {
-            results.Add(FromCase(test, names[i], scoring[i], share, visible, durationMs));
+            var points = i == scoring.Count - 1 ? Round(test.Points - (share * (scoring.Count - 1))) : share;
+            results.Add(FromCase(test, names[i], scoring[i], points, visible, durationMs));
         }
 
         return results;
     }
+
+    private static int Severity(JUnitOutcome outcome) => outcome switch
+    {
+        JUnitOutcome.Passed => 0,
+        JUnitOutcome.Skipped => 1,
+        JUnitOutcome.Failed => 2,
+        _ => 3,
+    };
 
     internal static bool Matches(JUnitCase found, string key) =>
         string.Equals(found.Name, key, StringComparison.Ordinal)
@@ -88,17 +100,19 @@ internal static class CaseResultBuilder
     private static (TestStatus Status, string Message) ClassifyProblem(JUnitCase found, TestStatus fallback, string fallbackMessage)
     {
         var text = (found.Message ?? string.Empty) + "\n" + (found.Details ?? string.Empty);
-        if (text.Contains("Timeout >", StringComparison.Ordinal) || text.Contains("Failed: Timeout", StringComparison.Ordinal))
+        if (text.Contains("Timeout >", StringComparison.Ordinal) || text.Contains("Failed: Timeout", StringComparison.Ordinal)
+            || text.Contains("timed out after", StringComparison.OrdinalIgnoreCase))
         {
             return (TestStatus.Timeout, "Timed out.");
         }
 
-        if (text.Contains("MemoryError", StringComparison.Ordinal))
+        if (text.Contains("MemoryError", StringComparison.Ordinal) || text.Contains("OutOfMemoryError", StringComparison.Ordinal)
+            || text.Contains("std::bad_alloc", StringComparison.Ordinal))
         {
             return (TestStatus.MemoryLimit, "Ran out of memory.");
         }
 
-        if (text.Contains("SyntaxError", StringComparison.Ordinal) || text.Contains("IndentationError", StringComparison.Ordinal))
+        if (CompileErrorDetector.Matches(text) || text.Contains("SyntaxError", StringComparison.Ordinal) || text.Contains("IndentationError", StringComparison.Ordinal))
         {
             return (TestStatus.CompileError, "The code does not compile.");
         }

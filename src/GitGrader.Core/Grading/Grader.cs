@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading.Gradescope;
 using GitGrader.Core.Reports;
 using GitGrader.Core.Sandboxing;
 
@@ -19,6 +20,7 @@ public sealed class Grader
 {
     private const int OutputCharsPerTest = 16_000;
     private const long MaxReportBytes = 1024 * 1024;
+    private const int MaxAnnotations = 200;
     private readonly ISandbox _sandbox;
     private readonly TimeProvider _time;
 
@@ -49,13 +51,25 @@ public sealed class Grader
         var results = new IReadOnlyList<TestResult>?[assignment.Tests.Count];
         var annotations = new List<Annotation>();
 
-        progress?.Report($"Starting a sandbox from {assignment.Image}");
-        var session = await _sandbox.StartSessionAsync(new SandboxSettings(assignment.Image, assignment.Limits, assignment.Slug), cancellationToken).ConfigureAwait(false);
+        var image = assignment.Image;
+        if (assignment.Format == AssignmentFormat.Gradescope)
+        {
+            progress?.Report("Preparing the autograder's image");
+            var recipe = await GradescopeLayout.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false);
+            image = await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        progress?.Report($"Starting a sandbox from {image}");
+        var session = await _sandbox.StartSessionAsync(new SandboxSettings(image, assignment.Limits, assignment.Slug), cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var runner = new TestRunner(session, assignment, reveal, revealAll);
             await session.CopyInAsync(snapshot.Tree, cancellationToken).ConfigureAwait(false);
             await session.CopyInAsync(new StagedTree().AddDirectory("results", StagedOwner.Student), cancellationToken).ConfigureAwait(false);
+            if (assignment.Format == AssignmentFormat.Gradescope)
+            {
+                await session.CopyInAsync(GradescopeLayout.Metadata(assignment, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
 
             StepVerdict? setupFailure = null;
             string setupOutput = string.Empty;
@@ -63,7 +77,7 @@ public sealed class Grader
             {
                 progress?.Report("Running setup");
                 (setupFailure, setupOutput) = await runner.RunSetupAsync(cancellationToken).ConfigureAwait(false);
-                annotations.AddRange(PythonTracebackAnnotator.Extract(setupOutput, SandboxPaths.Submission + "/", "Setup"));
+                annotations.AddRange(Annotate(setupOutput, "Setup"));
             }
 
             // Phase 1: visible tests, on the student's files alone.
@@ -103,11 +117,18 @@ public sealed class Grader
         }
 
         var tests = results.SelectMany(r => r!).ToList();
+
+        // Annotations only ever point at the student's own files (not at hidden files laid over them).
+        var hiddenPaths = hidden?.Entries.Select(e => e.RelativePath).ToHashSet(StringComparer.Ordinal) ?? [];
+        var studentFiles = snapshot.Tree.Entries
+            .Where(e => e.Kind == StagedEntryKind.File && !hiddenPaths.Contains(e.RelativePath))
+            .Select(e => e.RelativePath[(SubmissionReader.Root.Length + 1)..])
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var result in tests.Where(t => revealAll || t.Visibility == Visibility.Visible || (t.Visibility == Visibility.AfterDueDate && reveal)))
         {
             if (result.Status is not TestStatus.Passed)
             {
-                annotations.AddRange(PythonTracebackAnnotator.Extract(result.Output, SandboxPaths.Submission + "/", result.Name));
+                annotations.AddRange(Annotate(result.Output, result.Name));
             }
         }
 
@@ -120,10 +141,18 @@ public sealed class Grader
             DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             GradedAt = _time.GetUtcNow(),
             Tests = tests,
-            Annotations = annotations.DistinctBy(a => (a.Path, a.Line, a.Message)).Take(50).ToList(),
+            Annotations = annotations
+                .Where(a => studentFiles.Contains(a.Path))
+                .DistinctBy(a => (a.Path, a.Line, a.Message))
+                .Take(MaxAnnotations)
+                .ToList(),
             Notes = snapshot.Notes,
         };
     }
+
+    private static IEnumerable<Annotation> Annotate(string output, string title) =>
+        PythonTracebackAnnotator.Extract(output, SandboxPaths.Submission + "/", title)
+            .Concat(CompilerDiagnosticAnnotator.Extract(output, SandboxPaths.Submission + "/", title));
 
     /// <summary>Whether outputs of <see cref="Visibility.AfterDueDate"/> tests may be shown now.</summary>
     private bool RevealsAfterDueDate(Assignment assignment) => assignment.Deadline is { } deadline && _time.GetUtcNow() > deadline;

@@ -21,26 +21,42 @@ public static class HiddenFilesReader
 
         var tree = new StagedTree().AddDirectory("hidden", StagedOwner.Grader);
         var overlay = new List<(string Path, byte[]? Content, bool Executable)>();
-        foreach (var entry in root.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                     .OrderBy(e => e.FullName, StringComparer.Ordinal))
+
+        // Walked by hand: a symbolic link (to a file or a folder) is never followed or staged.
+        var pending = new Stack<DirectoryInfo>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            if (entry.LinkTarget is not null)
+            var current = pending.Pop();
+            var children = current.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0 })
+                .OrderBy(e => e.Name, StringComparer.Ordinal)
+                .ToList();
+            foreach (var entry in children)
             {
-                continue;
+                if (entry.LinkTarget is not null)
+                {
+                    continue;
+                }
+
+                var relative = Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
+                if (entry is DirectoryInfo directory)
+                {
+                    tree.AddDirectory($"hidden/{relative}", StagedOwner.Grader);
+                    overlay.Add(($"{SubmissionReader.Root}/{relative}", null, false));
+                    continue;
+                }
+
+                var content = await File.ReadAllBytesAsync(entry.FullName, cancellationToken).ConfigureAwait(false);
+                var executable = (((FileInfo)entry).UnixFileMode & UnixFileMode.UserExecute) != 0;
+                tree.AddFile($"hidden/{relative}", StagedOwner.Grader, content, executable);
+                overlay.Add(($"{SubmissionReader.Root}/{relative}", content, executable));
             }
 
-            var relative = Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
-            if (entry is DirectoryInfo)
+            // Children after their parent's entries, in name order.
+            foreach (var directory in children.OfType<DirectoryInfo>().Where(d => d.LinkTarget is null).Reverse())
             {
-                tree.AddDirectory($"hidden/{relative}", StagedOwner.Grader);
-                overlay.Add(($"{SubmissionReader.Root}/{relative}", null, false));
-                continue;
+                pending.Push(directory);
             }
-
-            var content = await File.ReadAllBytesAsync(entry.FullName, cancellationToken).ConfigureAwait(false);
-            var executable = (((FileInfo)entry).UnixFileMode & UnixFileMode.UserExecute) != 0;
-            tree.AddFile($"hidden/{relative}", StagedOwner.Grader, content, executable);
-            overlay.Add(($"{SubmissionReader.Root}/{relative}", content, executable));
         }
 
         foreach (var (path, content, executable) in overlay)

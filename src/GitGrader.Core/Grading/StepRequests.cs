@@ -43,7 +43,7 @@ public static class StepRequests
         return new ExecutionRequest
         {
             Command = ["/bin/sh", "-c", script.ToString()],
-            Stdin = test.Input is { } input ? Encoding.UTF8.GetBytes(input) : null,
+            Stdin = test.Input is { } input ? new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(input)) : (ReadOnlyMemory<byte>?)null,
             Timeout = TimeoutOf(test, limits),
             OutputLimitBytes = limits.OutputBytes,
         };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading.Gradescope;
 using GitGrader.Core.Reports;
 using GitGrader.Core.Sandboxing;
 
@@ -63,6 +64,7 @@ internal sealed class TestRunner
                 TestKind.Io => [await RunCommandAsync(test, cancellationToken).ConfigureAwait(false)],
                 TestKind.JUnit => await RunJUnitAsync(test, cancellationToken).ConfigureAwait(false),
                 TestKind.Pytest => await RunPytestAsync(test, cancellationToken).ConfigureAwait(false),
+                TestKind.Gradescope => await RunGradescopeAsync(test, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"Unknown test kind {test.Kind} of test {index}."),
             };
         }
@@ -129,9 +131,60 @@ internal sealed class TestRunner
         return await CollectCasesAsync(test, request, result, reportPath, cancellationToken).ConfigureAwait(false);
     }
 
+    private async Task<IReadOnlyList<TestResult>> RunGradescopeAsync(TestDefinition test, CancellationToken cancellationToken)
+    {
+        var request = new ExecutionRequest
+        {
+            Command = [test.Run ?? "/autograder/run_autograder"],
+            WorkingDirectory = "/autograder",
+            Timeout = StepRequests.TimeoutOf(test, Limits),
+            OutputLimitBytes = Limits.OutputBytes,
+        };
+        var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        var duration = (long)result.Duration.TotalMilliseconds;
+        var file = await _session.ReadFileAsync(GradescopeLayout.ResultsPath, GradescopeLayout.MaxResultsBytes, cancellationToken).ConfigureAwait(false);
+        string? problem = file.State switch
+        {
+            SandboxFileState.Missing => "The autograder wrote no results.json.",
+            SandboxFileState.NotRegularFile => "The autograder's results.json is not a regular file.",
+            SandboxFileState.TooLarge => $"The autograder's results.json is {ByteSizeText.Format(file.Length)}, over the {ByteSizeText.Format(GradescopeLayout.MaxResultsBytes)} limit.",
+            _ => null,
+        };
+
+        IReadOnlyList<TestResult>? mapped = null;
+        if (file.Content is { } json)
+        {
+            mapped = GradescopeResultsMapper.TryMap(json, _revealAll, _revealAfterDueDate, duration, out problem);
+        }
+
+        if (mapped is not null)
+        {
+            return mapped;
+        }
+
+        // No usable results: a stop the student caused is theirs; anything else is ours, retried, never a zero.
+        var abnormal = VerdictRules.Abnormal(result, request.Timeout, Limits);
+        var status = abnormal?.Status is TestStatus.Timeout or TestStatus.MemoryLimit ? abnormal.Status : TestStatus.Error;
+        return
+        [
+            new TestResult
+            {
+                Name = test.Name,
+                Status = status,
+                Score = 0,
+                MaxScore = 0,
+                Visibility = test.Visibility,
+                Message = status == TestStatus.Error ? "Grader error: " + problem + " It will be retried." : abnormal!.Message,
+                Output = _revealAll ? Truncate(Combine(result.Stdout, result.Stderr)) : string.Empty,
+                DurationMs = duration,
+            },
+        ];
+    }
+
     private async Task<IReadOnlyList<TestResult>> CollectCasesAsync(TestDefinition test, ExecutionRequest request, ExecutionResult result, string reportPath, CancellationToken cancellationToken)
     {
-        var xml = await _session.ReadFileAsync(reportPath, Grader.ReportBudget, cancellationToken).ConfigureAwait(false);
+        var file = await _session.ReadFileAsync(reportPath, Grader.ReportBudget, cancellationToken).ConfigureAwait(false);
+        var xml = file.Content;
         IReadOnlyList<JUnitCase>? cases = null;
         string? reportProblem = null;
         if (xml is not null)

@@ -9,7 +9,7 @@ namespace GitGrader.Core.Grading;
 /// <summary>How a finished step becomes a verdict. Sandbox stops (time, memory, output) come first.</summary>
 public static class VerdictRules
 {
-    private static readonly string[] CompileErrorMarkers = ["SyntaxError:", "IndentationError:", "TabError:"];
+    private static readonly string[] MemoryMarkers = ["java.lang.OutOfMemoryError", "std::bad_alloc", "\nMemoryError", "MemoryError: "];
 
     /// <summary>The verdict when the sandbox stopped the step, or the program crashed; null when it ran to a normal exit.</summary>
     public static StepVerdict? Abnormal(ExecutionResult result, TimeSpan timeout, ResourceLimits limits)
@@ -29,6 +29,11 @@ public static class VerdictRules
         if (result.OutputLimitExceeded)
         {
             return new StepVerdict(TestStatus.RuntimeError, $"Stopped for printing more than {ByteSizeText.Format(limits.OutputBytes)} of output.");
+        }
+
+        if (RanOutOfMemory(result))
+        {
+            return new StepVerdict(TestStatus.MemoryLimit, $"Ran out of memory (the limit is {ByteSizeText.Format(limits.MemoryBytes)}).");
         }
 
         if (LooksLikeCompileError(result))
@@ -83,7 +88,10 @@ public static class VerdictRules
         ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s")
         : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
 
-    private static bool LooksLikeCompileError(ExecutionResult result)
+    private static bool LooksLikeCompileError(ExecutionResult result) =>
+        result.ExitCode != 0 && CompileErrorDetector.Matches(Encoding.UTF8.GetString(result.Stderr) + "\n" + Encoding.UTF8.GetString(result.Stdout));
+
+    private static bool RanOutOfMemory(ExecutionResult result)
     {
         if (result.ExitCode == 0)
         {
@@ -91,7 +99,7 @@ public static class VerdictRules
         }
 
         var stderr = Encoding.UTF8.GetString(result.Stderr);
-        return stderr.Split('\n').Any(line => CompileErrorMarkers.Any(m => line.StartsWith(m, StringComparison.Ordinal)));
+        return MemoryMarkers.Any(marker => stderr.Contains(marker, StringComparison.Ordinal));
     }
 
     private static string DescribeSignal(int signal) => signal switch

@@ -23,6 +23,6 @@ public interface ISandboxSession : IAsyncDisposable
     /// </summary>
     Task ResetAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads a regular file from the sandbox; null when missing, not a regular file, or larger than <paramref name="maxBytes"/>.</summary>
-    Task<byte[]?> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken);
+    /// <summary>Reads a regular file from the sandbox, if it is one and at most <paramref name="maxBytes"/> long; links are not followed.</summary>
+    Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken);
 }

@@ -56,6 +56,62 @@ internal sealed class DockerApiClient : IDisposable
         return true;
     }
 
+    /// <summary>The image's content id (<c>sha256:…</c>), or null when the engine does not hold it.</summary>
+    public async Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_prefix}/images/{Uri.EscapeDataString(image)}/json");
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, "image inspect", cancellationToken).ConfigureAwait(false);
+        return (await ReadJsonAsync(response, DockerJsonContext.Default.ImageInspectResponse, cancellationToken).ConfigureAwait(false)).Id;
+    }
+
+    /// <summary>
+    /// Builds <paramref name="tag"/> from a tar build context (host network, so a setup script can use the
+    /// package archive). Returns the build's output; throws <see cref="DockerApiException"/> with its last lines on failure.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BuildImageAsync(string tag, Stream context, IReadOnlyDictionary<string, string> labels, Action<string>? onLine, CancellationToken cancellationToken)
+    {
+        var labelJson = Uri.EscapeDataString(JsonSerializer.Serialize(labels.ToDictionary(kv => kv.Key, kv => kv.Value), DockerJsonContext.Default.DictionaryStringString));
+        using var content = new StreamContent(context);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}/build?t={Uri.EscapeDataString(tag)}&networkmode=host&rm=1&forcerm=1&labels={labelJson}") { Content = content };
+        using var response = await SendRawAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, "image build", cancellationToken).ConfigureAwait(false);
+
+        var output = new List<string>();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var progress = JsonSerializer.Deserialize(line, DockerJsonContext.Default.BuildProgressLine);
+            if (progress?.Error is { } error)
+            {
+                var tail = string.Join('\n', output.TakeLast(30));
+                throw new DockerApiException($"Building image {tag} failed: {error.Trim()}\n{tail}");
+            }
+
+            if (progress?.Stream is { } text)
+            {
+                foreach (var part in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    output.Add(part.TrimEnd());
+                    onLine?.Invoke(part.TrimEnd());
+                }
+            }
+        }
+
+        return output;
+    }
+
     public async Task CreateVolumeAsync(VolumeCreateRequest volume, CancellationToken cancellationToken)
     {
         using var content = JsonContent.Create(volume, DockerJsonContext.Default.VolumeCreateRequest);

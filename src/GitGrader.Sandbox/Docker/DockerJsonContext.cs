@@ -16,5 +16,8 @@ namespace GitGrader.Sandbox.Docker;
 [JsonSerializable(typeof(VolumeListResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(VersionResponse))]
+[JsonSerializable(typeof(ImageInspectResponse))]
+[JsonSerializable(typeof(BuildProgressLine))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DockerJsonContext : JsonSerializerContext;

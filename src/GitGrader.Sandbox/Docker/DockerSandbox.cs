@@ -102,6 +102,36 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
     }
 
+    public async Task<string> PrepareImageAsync(ImageRecipe recipe, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var baseId = await _client.ImageIdAsync(recipe.BaseImage, cancellationToken).ConfigureAwait(false)
+            ?? throw new SandboxException($"The image '{recipe.BaseImage}' to build {recipe.Repository} on is not in the Docker engine at {_client.Endpoint}.", ImageHint(recipe.BaseImage));
+
+        // Named by content and base: an unchanged autograder on an unchanged base is built once.
+        var baseShort = baseId.Replace("sha256:", string.Empty, StringComparison.Ordinal)[..12];
+        var tag = $"{recipe.Repository}:{recipe.ContentHash[..16]}-{baseShort}";
+        if (await _client.ImageExistsAsync(tag, cancellationToken).ConfigureAwait(false))
+        {
+            return tag;
+        }
+
+        progress?.Report($"Building {tag} (once per change of the autograder)");
+        using var context = TarBuilder.Build(recipe.Context);
+        try
+        {
+            var labels = new Dictionary<string, string> { [SandboxLabels.Managed] = "true", [SandboxLabels.Purpose] = recipe.Repository };
+            var started = Stopwatch.GetTimestamp();
+            await _client.BuildImageAsync(tag, context, labels, line => SandboxLog.BuildOutput(_logger, line), cancellationToken).ConfigureAwait(false);
+            SandboxLog.Built(_logger, tag, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return tag;
+        }
+        catch (DockerApiException ex)
+        {
+            throw new SandboxException(ex.Message, "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.", ex);
+        }
+    }
+
     /// <summary>Checks that the engine answers; throws <see cref="SandboxException"/> saying how to fix it when not.</summary>
     public Task PingAsync(CancellationToken cancellationToken) => _client.PingAsync(cancellationToken);
 

@@ -96,12 +96,12 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
-    public async Task<byte[]?> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    public async Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
         using var response = await _client.GetArchiveAsync(ContainerId, path, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
-            return null;
+            return SandboxFile.Missing;
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -109,14 +109,24 @@ internal sealed class DockerSandboxSession : ISandboxSession
         {
             using var reader = new TarReader(stream);
             var entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
-            if (entry is null || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.Length > maxBytes || entry.DataStream is null)
+            if (entry is null)
             {
-                return null;
+                return SandboxFile.Missing;
+            }
+
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+            {
+                return new SandboxFile(SandboxFileState.NotRegularFile, null, 0);
+            }
+
+            if (entry.Length > maxBytes)
+            {
+                return new SandboxFile(SandboxFileState.TooLarge, null, entry.Length);
             }
 
             var buffer = new byte[entry.Length];
             await entry.DataStream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer;
+            return new SandboxFile(SandboxFileState.Read, buffer, buffer.Length);
         }
     }
 

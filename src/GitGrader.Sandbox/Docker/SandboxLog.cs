@@ -22,4 +22,10 @@ internal static partial class SandboxLog
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Reaped {Containers} leftover sandbox containers and {Volumes} volumes of processes that are gone")]
     public static partial void Reaped(ILogger logger, int containers, int volumes);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Debug, Message = "build: {Line}")]
+    public static partial void BuildOutput(ILogger logger, string line);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Built image {Tag} in {ElapsedMs} ms")]
+    public static partial void Built(ILogger logger, string tag, long elapsedMs);
 }

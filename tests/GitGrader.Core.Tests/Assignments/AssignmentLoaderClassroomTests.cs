@@ -51,7 +51,7 @@ public sealed class AssignmentLoaderClassroomTests
         Assert.Equal("sum-numbers", assignment.Name);
         Assert.Equal("sum-numbers", assignment.Slug);
         Assert.Equal(AssignmentLoader.DefaultClassroomImage, assignment.Image);
-        Assert.Equal("gitgrader/python:latest", assignment.Image);
+        Assert.Equal("gitgrader/classroom:latest", assignment.Image);
         Assert.Equal(folder.Path, assignment.Directory);
         Assert.Equal(ResourceLimits.Default, assignment.Limits);
         Assert.Null(assignment.Deadline);

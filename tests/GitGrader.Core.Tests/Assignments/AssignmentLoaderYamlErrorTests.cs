@@ -416,7 +416,7 @@ public sealed class AssignmentLoaderYamlErrorTests
                 files: [test_a.py]
             """));
 
-        await AssignmentAssert.YamlFailsAsync(folder, 5, "tests[0].files", "set 'kind'");
+        await AssignmentAssert.YamlFailsAsync(folder, 5, "tests[0].files", "set 'kind: pytest'");
     }
 
     [Fact]
@@ -468,17 +468,37 @@ public sealed class AssignmentLoaderYamlErrorTests
     }
 
     [Fact]
-    public async Task LoadAsync_PytestFileIsDirectory_ReportsNotFound()
+    public async Task LoadAsync_FilesEntryMissing_ReportsNotFound()
     {
         using var folder = new TempAssignmentFolder();
         folder.Write("hidden/tests/test_a.py", string.Empty);
         folder.WriteYaml(WithTest("""
               - name: Unit
                 kind: pytest
-                files: [tests]
+                files: [tests/test_b.py]
             """));
 
-        await AssignmentAssert.YamlFailsAsync(folder, 6, "tests[0].files[0]", "hidden file 'tests' not found");
+        await AssignmentAssert.YamlFailsAsync(folder, 6, "tests[0].files[0]", "hidden file 'tests/test_b.py' not found");
+    }
+
+    [Fact]
+    public async Task LoadAsync_FilesOnRunTest_AcceptsFilesAndFolders()
+    {
+        using var folder = new TempAssignmentFolder();
+        folder.Write("hidden/tests/TestA.java", string.Empty);
+        folder.Write("hidden/Helper.java", string.Empty);
+        folder.WriteYaml(WithTest("""
+              - name: Unit
+                kind: run
+                run: ./run-tests
+                files: [tests, Helper.java]
+            """));
+
+        var assignment = await AssignmentLoader.LoadAsync(folder.Path, CancellationToken.None);
+
+        var test = Assert.Single(assignment.Tests);
+        Assert.Equal(["tests", "Helper.java"], test.Files);
+        Assert.True(test.NeedsHiddenFiles);
     }
 
     [Theory]

@@ -74,7 +74,7 @@ public sealed class CaseResultBuilderTests
     }
 
     [Fact]
-    public void Build_NoCasesListed_PointsSharedEquallyAndRounded()
+    public void Build_NoCasesListed_SharesRoundToCentsAndAddUpToThePoints()
     {
         var test = PytestTest(points: 10);
         JUnitCase[] found =
@@ -87,20 +87,22 @@ public sealed class CaseResultBuilderTests
         var results = Build(test, found);
 
         Assert.Equal(3, results.Count);
-        Assert.All(results, r => Assert.Equal(3.33, r.MaxScore));
-        Assert.Equal([3.33, 0.0, 3.33], results.Select(r => r.Score));
+        Assert.Equal([3.33, 3.33, 3.34], results.Select(r => r.MaxScore));
+        Assert.Equal(10, results.Sum(r => r.MaxScore), precision: 6);
+        Assert.Equal([3.33, 0.0, 3.34], results.Select(r => r.Score));
         Assert.Equal(["stats › test_a", "stats › test_b", "stats › test_c"], results.Select(r => r.Name));
     }
 
     [Fact]
-    public void Build_NoCasesListedTwoThirds_RoundsAwayFromZero()
+    public void Build_NoCasesListedTwoThirds_RoundsAwayFromZeroLastTakesTheRemainder()
     {
         var test = PytestTest(points: 2);
         JUnitCase[] found = [Case("m", "a"), Case("m", "b"), Case("m", "c")];
 
         var results = Build(test, found);
 
-        Assert.All(results, r => Assert.Equal(0.67, r.MaxScore));
+        Assert.Equal([0.67, 0.67, 0.66], results.Select(r => r.MaxScore));
+        Assert.Equal(2, results.Sum(r => r.MaxScore), precision: 6);
     }
 
     [Fact]
@@ -312,6 +314,22 @@ public sealed class CaseResultBuilderTests
         Assert.DoesNotContain(Secret, result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, result.Expected ?? string.Empty, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, result.Actual ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_StudentClassWithTheSameCaseName_CannotTakeTheListedCasesPoints()
+    {
+        var test = JUnitTest(cases: new Dictionary<string, double> { ["testAdd"] = 4 });
+        JUnitCase[] found =
+        [
+            Case("StudentTest", "testAdd"),
+            Case("com.example.CalcTest", "testAdd", JUnitOutcome.Failed, "expected 5"),
+        ];
+
+        var result = Assert.Single(Build(test, found));
+
+        Assert.Equal(TestStatus.Failed, result.Status);
+        Assert.Equal(0, result.Score);
     }
 
     private static IReadOnlyList<TestResult> Build(TestDefinition test, IReadOnlyList<JUnitCase> cases, bool reveal = true) =>

@@ -35,6 +35,18 @@ public sealed class GradingScratchFolder : IDisposable
         return fullPath;
     }
 
+    /// <summary>Sets the file's mode to rwx------ or rw------- (a no-op on Windows).</summary>
+    public static void SetExecutable(string fullPath, bool executable)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.SetUnixFileMode(fullPath, executable ? mode | UnixFileMode.UserExecute : mode);
+    }
+
     /// <summary>Creates a named pipe with <c>mkfifo</c>.</summary>
     public string MakeFifo(string relativePath)
     {

@@ -7,6 +7,8 @@ namespace GitGrader.Core.Tests.Grading;
 
 public sealed class HiddenFilesReaderTests : IDisposable
 {
+    private const string Secret = "INSTRUCTOR-HOST-SECRET-91";
+
     private readonly GradingScratchFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -21,12 +23,13 @@ public sealed class HiddenFilesReaderTests : IDisposable
 
         Assert.NotNull(tree);
         var hidden = tree.Entries.Where(e => e.RelativePath == "hidden" || e.RelativePath.StartsWith("hidden/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["hidden", "hidden/data", "hidden/data/cases.txt", "hidden/test_stats.py"], hidden.Select(e => e.RelativePath));
-        Assert.All(hidden, e => Assert.Equal(StagedOwner.Grader, e.Owner));
         Assert.Equal(
-            [StagedEntryKind.Directory, StagedEntryKind.Directory, StagedEntryKind.File, StagedEntryKind.File],
-            hidden.Select(e => e.Kind));
-        Assert.Equal("1 2 3\n", Text(hidden[2]));
+            ["hidden", "hidden/data", "hidden/data/cases.txt", "hidden/test_stats.py"],
+            hidden.Select(e => e.RelativePath).Order(StringComparer.Ordinal));
+        Assert.All(hidden, e => Assert.Equal(StagedOwner.Grader, e.Owner));
+        Assert.Equal(StagedEntryKind.Directory, Entry(tree, "hidden/data").Kind);
+        Assert.Equal(StagedEntryKind.File, Entry(tree, "hidden/test_stats.py").Kind);
+        Assert.Equal("1 2 3\n", Text(Entry(tree, "hidden/data/cases.txt")));
     }
 
     [Fact]
@@ -39,7 +42,9 @@ public sealed class HiddenFilesReaderTests : IDisposable
 
         Assert.NotNull(tree);
         var overlay = tree.Entries.Where(e => e.RelativePath.StartsWith("submission/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["submission/data", "submission/data/cases.txt", "submission/test_stats.py"], overlay.Select(e => e.RelativePath));
+        Assert.Equal(
+            ["submission/data", "submission/data/cases.txt", "submission/test_stats.py"],
+            overlay.Select(e => e.RelativePath).Order(StringComparer.Ordinal));
         var overlayFiles = overlay.Where(e => e.Kind == StagedEntryKind.File).ToList();
         Assert.All(overlayFiles, e => Assert.Equal(StagedOwner.Grader, e.Owner));
         foreach (var file in overlayFiles)
@@ -50,9 +55,10 @@ public sealed class HiddenFilesReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_HiddenFolder_OverlayStagedAfterHiddenCopy()
+    public async Task ReadAsync_HiddenFolder_OverlayAfterHiddenCopyAndParentsFirst()
     {
         _folder.Write("hidden/a/test_a.py", "A\n");
+        _folder.Write("hidden/a-b/c/test_c.py", "C\n");
         _folder.Write("hidden/test_b.py", "B\n");
 
         var tree = await Read();
@@ -62,16 +68,23 @@ public sealed class HiddenFilesReaderTests : IDisposable
         var lastHidden = paths.FindLastIndex(p => p.StartsWith("hidden", StringComparison.Ordinal));
         var firstOverlay = paths.FindIndex(p => p.StartsWith("submission/", StringComparison.Ordinal));
         Assert.True(lastHidden < firstOverlay, $"Overlay at {firstOverlay} precedes hidden entry at {lastHidden}.");
-        Assert.True(paths.IndexOf("submission/a") < paths.IndexOf("submission/a/test_a.py"));
+        foreach (var (path, index) in paths.Select((p, i) => (p, i)).Where(p => p.p.Contains('/', StringComparison.Ordinal)))
+        {
+            var parent = path[..path.LastIndexOf('/')];
+            if (parent != "submission")
+            {
+                Assert.InRange(paths.IndexOf(parent), 0, index - 1);
+            }
+        }
     }
 
     [Fact]
     public async Task ReadAsync_ExecutableHiddenFile_ExecutableInBothCopies()
     {
         var script = _folder.Write("hidden/check.sh", "#!/bin/sh\nexit 0\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        GradingScratchFolder.SetExecutable(script, executable: true);
         var plain = _folder.Write("hidden/expected.txt", "42\n");
-        File.SetUnixFileMode(plain, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        GradingScratchFolder.SetExecutable(plain, executable: false);
 
         var tree = await Read();
 
@@ -95,21 +108,32 @@ public sealed class HiddenFilesReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_SymlinksInHidden_SkippedAndNotFollowed()
+    public async Task ReadAsync_FileSymlinkInHidden_Skipped()
     {
-        const string secret = "INSTRUCTOR-HOST-SECRET-91";
-        _folder.Write("elsewhere/keys/key.txt", secret);
+        _folder.Write("elsewhere/key.txt", Secret);
         _folder.Write("hidden/test_a.py", "pass\n");
-        File.CreateSymbolicLink(_folder.PathOf("hidden/link.txt"), _folder.PathOf("elsewhere/keys/key.txt"));
-        Directory.CreateSymbolicLink(_folder.PathOf("hidden/linkdir"), _folder.PathOf("elsewhere/keys"));
+        File.CreateSymbolicLink(_folder.PathOf("hidden/link.txt"), _folder.PathOf("elsewhere/key.txt"));
 
         var tree = await Read();
 
         Assert.NotNull(tree);
         Assert.DoesNotContain(tree.Entries, e => e.RelativePath.Contains("link", StringComparison.Ordinal));
-        Assert.All(
-            tree.Entries.Where(e => e.Content is not null),
-            e => Assert.DoesNotContain(secret, Text(e), StringComparison.Ordinal));
+        Assert.Contains(tree.Entries, e => e.RelativePath == "submission/test_a.py");
+        AssertSecretNotStaged(tree);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DirectorySymlinkInHidden_NotFollowed()
+    {
+        _folder.Write("elsewhere/keys/key.txt", Secret);
+        _folder.Write("hidden/test_a.py", "pass\n");
+        Directory.CreateSymbolicLink(_folder.PathOf("hidden/linkdir"), _folder.PathOf("elsewhere/keys"));
+
+        var tree = await Read();
+
+        Assert.NotNull(tree);
+        Assert.DoesNotContain(tree.Entries, e => e.RelativePath.Contains("linkdir", StringComparison.Ordinal));
+        AssertSecretNotStaged(tree);
     }
 
     [Fact]
@@ -134,6 +158,10 @@ public sealed class HiddenFilesReaderTests : IDisposable
 
         Assert.Null(tree);
     }
+
+    private static void AssertSecretNotStaged(StagedTree tree) => Assert.All(
+        tree.Entries.Where(e => e.Content is not null),
+        e => Assert.DoesNotContain(Secret, Text(e), StringComparison.Ordinal));
 
     private static StagedEntry Entry(StagedTree tree, string path) => Assert.Single(tree.Entries, e => e.RelativePath == path);
 

@@ -127,7 +127,7 @@ public sealed class SubmissionReaderTests : IDisposable
         _submission.Write("main.py", "pass\n");
         _submission.MakeFifo("pipe");
 
-        var snapshot = await Task.Run(Read).WaitAsync(TimeSpan.FromSeconds(10));
+        var snapshot = await Task.Run(() => Read()).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(snapshot.Rejection);
         var pipe = Assert.Single(snapshot.Tree.Entries, e => e.RelativePath == "submission/pipe");
@@ -214,9 +214,9 @@ public sealed class SubmissionReaderTests : IDisposable
     public async Task ReadAsync_ExecutableBit_Preserved()
     {
         var script = _submission.Write("run.sh", "#!/bin/sh\necho hi\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        GradingScratchFolder.SetExecutable(script, executable: true);
         var plain = _submission.Write("notes.txt", "hello\n");
-        File.SetUnixFileMode(plain, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        GradingScratchFolder.SetExecutable(plain, executable: false);
 
         var snapshot = await Read();
 

@@ -54,6 +54,26 @@ public sealed class VerdictRulesTests
         Assert.Contains("128 MiB", verdict.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\nMemoryError\n")]
+    [InlineData(1, "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n")]
+    [InlineData(134, "terminate called after throwing an instance of 'std::bad_alloc'\n")]
+    public void Abnormal_OutOfMemoryErrorInStderr_MemoryLimit(int exitCode, string stderr)
+    {
+        var verdict = VerdictRules.Abnormal(Result(exitCode, stderr: stderr), Timeout, Limits);
+
+        Assert.NotNull(verdict);
+        Assert.Equal(TestStatus.MemoryLimit, verdict.Status);
+    }
+
+    [Fact]
+    public void Abnormal_MemoryErrorTextWithExitZero_Null()
+    {
+        var verdict = VerdictRules.Abnormal(Result(0, stderr: "MemoryError: handled and recovered\n"), Timeout, Limits);
+
+        Assert.Null(verdict);
+    }
+
     [Fact]
     public void Abnormal_OutputLimitExceeded_RuntimeErrorMentioningOutput()
     {

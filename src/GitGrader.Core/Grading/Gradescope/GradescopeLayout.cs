@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Sandboxing;
+
+namespace GitGrader.Core.Grading.Gradescope;
+
+/// <summary>
+/// Gradescope's layout inside a GitGrader sandbox. The autograder's image is derived from the
+/// assignment's image: its files go to <c>/autograder/source</c>, <c>setup.sh</c> runs there once as
+/// root at build time, and <c>/autograder/submission</c>, <c>/autograder/results</c> and
+/// <c>/autograder/submission_metadata.json</c> are links into the per-submission workspace (the
+/// image's root is read-only when grading).
+/// </summary>
+public static class GradescopeLayout
+{
+    /// <summary>Where <c>run_autograder</c> writes its results.</summary>
+    public const string ResultsPath = SandboxPaths.Results + "/results.json";
+
+    /// <summary>Largest results file read; a larger one is a grader error.</summary>
+    public const long MaxResultsBytes = 1024 * 1024;
+
+    private const string Dockerfile = """
+        FROM {0}
+        USER root
+        COPY source/ /autograder/source/
+        RUN set -e; \
+            cp /autograder/source/run_autograder /autograder/run_autograder; \
+            chmod 755 /autograder/run_autograder; \
+            ln -s /work/submission /autograder/submission; \
+            ln -s /work/results /autograder/results; \
+            ln -s /work/submission_metadata.json /autograder/submission_metadata.json; \
+            if [ -f /autograder/source/setup.sh ]; then cd /autograder/source && bash ./setup.sh; fi; \
+            chmod -R a+rX /autograder
+        USER 1000:1000
+        WORKDIR /autograder
+        """;
+
+    /// <summary>The image recipe for <paramref name="assignment"/>'s autograder.</summary>
+    public static async Task<ImageRecipe> RecipeAsync(Assignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var dockerfile = string.Format(System.Globalization.CultureInfo.InvariantCulture, Dockerfile, assignment.Image);
+        var context = new StagedTree().AddDirectory("source", StagedOwner.Grader);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(dockerfile));
+
+        var root = new DirectoryInfo(assignment.AutograderDirectory);
+        var pending = new Stack<DirectoryInfo>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    continue;
+                }
+
+                var relative = "source/" + Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
+                hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
+                if (entry is DirectoryInfo directory)
+                {
+                    context.AddDirectory(relative, StagedOwner.Grader);
+                    pending.Push(directory);
+                    continue;
+                }
+
+                var content = await File.ReadAllBytesAsync(entry.FullName, cancellationToken).ConfigureAwait(false);
+                var executable = (((FileInfo)entry).UnixFileMode & UnixFileMode.UserExecute) != 0;
+                hash.AppendData(content);
+                hash.AppendData(executable ? "x"u8 : "-"u8);
+                context.AddFile(relative, StagedOwner.Grader, content, executable);
+            }
+        }
+
+        context.AddFile("Dockerfile", StagedOwner.Grader, Encoding.UTF8.GetBytes(dockerfile));
+        return new ImageRecipe(
+            "gitgrader-autograder/" + assignment.Slug.ToLowerInvariant(),
+            assignment.Image,
+            Convert.ToHexStringLower(hash.GetHashAndReset()),
+            dockerfile,
+            context);
+    }
+
+    /// <summary><c>submission_metadata.json</c>, staged at the workspace root (owned by root).</summary>
+    public static StagedTree Metadata(Assignment assignment, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var metadata = new GradescopeMetadata
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            CreatedAt = now,
+            Assignment = new GradescopeMetadataAssignment { Title = assignment.Name, DueDate = assignment.Deadline },
+        };
+        return new StagedTree().AddFile(
+            "submission_metadata.json",
+            StagedOwner.Grader,
+            JsonSerializer.SerializeToUtf8Bytes(metadata, GradescopeJsonContext.Default.GradescopeMetadata));
+    }
+}
