@@ -10,6 +10,9 @@ namespace GitGrader.Benchmarks;
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8)]
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
 public class GradingBenchmarks
 {
     private Approaches? _approaches;

@@ -19,7 +19,7 @@ public static class ProfileMode
         var approaches = await Approaches.CreateAsync(cancellationToken);
         var scenario = approaches.Scenario;
         await approaches.ValidateAsync(cancellationToken);
-        Console.WriteLine($"Profile of {count} GitGrader grades of {scenario.Assignment.Slug}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Profile of {count} GitGrader grades of {scenario.Assignment.Slug}, {Environment.ProcessorCount} cores, {MachineLoad.Describe()}");
 
         // 1. Grades as the CLI does them (a new DockerSandbox each), every sandbox call timed.
         var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
@@ -112,6 +112,7 @@ public static class ProfileMode
         Console.WriteLine($"  {"DisposeAsync (container + volume removed)",-58} {Stats.Of(dispose).Format()}");
         Console.WriteLine($"  {"start + 2 execs + dispose",-58} {Stats.Of(bareSession).Format()}");
         Console.WriteLine($"  {"docker run --rm (same limits) true",-58} {Stats.Of(dockerRun).Format()}");
+        Console.WriteLine($"Done, {MachineLoad.Describe()}");
         return 0;
     }
 
@@ -175,6 +176,14 @@ public static class ProfileMode
             Timings.Add(("StartSessionAsync (incl. first-use reap)", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             return new TimingSession(session, Timings);
         }
+
+        public async Task<string> PrepareImageAsync(ImageRecipe recipe, IProgress<string>? progress, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var image = await inner.PrepareImageAsync(recipe, progress, cancellationToken);
+            Timings.Add(("PrepareImageAsync", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            return image;
+        }
     }
 
     private sealed class TimingSession(ISandboxSession inner, List<(string Phase, double Ms)> timings) : ISandboxSession
@@ -197,11 +206,11 @@ public static class ProfileMode
 
         public Task ResetAsync(CancellationToken cancellationToken) => TimeAsync("ResetAsync", () => inner.ResetAsync(cancellationToken));
 
-        public async Task<byte[]?> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
+        public async Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
         {
-            byte[]? bytes = null;
-            await TimeAsync("ReadFileAsync", async () => bytes = await inner.ReadFileAsync(path, maxBytes, cancellationToken));
-            return bytes;
+            SandboxFile? file = null;
+            await TimeAsync("ReadFileAsync", async () => file = await inner.ReadFileAsync(path, maxBytes, cancellationToken));
+            return file!;
         }
 
         public async ValueTask DisposeAsync() => await TimeAsync("DisposeAsync (remove container + volume)", async () => await inner.DisposeAsync());

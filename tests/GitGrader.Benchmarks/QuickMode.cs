@@ -12,7 +12,7 @@ public static class QuickMode
     public static async Task<int> RunAsync(int count, CancellationToken cancellationToken)
     {
         var approaches = await Approaches.CreateAsync(cancellationToken);
-        Console.WriteLine($"GitGrader quick benchmark: {approaches.Scenario.Assignment.Slug} ({approaches.Scenario.Assignment.Tests.Count} tests, image {approaches.Scenario.Assignment.Image}), {count} grades each way, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"GitGrader quick benchmark: {approaches.Scenario.Assignment.Slug} ({approaches.Scenario.Assignment.Tests.Count} tests, image {approaches.Scenario.Assignment.Image}), {count} grades each way, {Environment.ProcessorCount} cores, {MachineLoad.Describe()}");
 
         // The warm-up grades double as the validation: both must give the reference solution full marks.
         await approaches.ValidateAsync(cancellationToken);
@@ -34,6 +34,7 @@ public static class QuickMode
             }
         }
 
+        Console.WriteLine($"Done, {MachineLoad.Describe()}");
         var ours = Stats.Of(gitGrader);
         var theirs = Stats.Of(dockerRun);
         Console.WriteLine($"DockerRunPerTest (baseline)  {theirs.Format()}");

@@ -106,9 +106,18 @@ public static partial class PythonTracebackAnnotator
         }
     }
 
-    /// <summary>The path relative to <paramref name="root"/> (which ends with '/'), or null when it is not strictly inside it.</summary>
+    /// <summary>
+    /// The path relative to <paramref name="root"/> (which ends with '/'), or null when it is not strictly
+    /// inside it. A relative path (as <c>py_compile</c> prints) is relative to the working directory of
+    /// every step, which is the root.
+    /// </summary>
     private static string? RelativeTo(string root, string path)
     {
+        if (!path.StartsWith('/') && path.Length > 0 && !path.StartsWith('<'))
+        {
+            path = root + path;
+        }
+
         if (!path.StartsWith(root, StringComparison.Ordinal))
         {
             return null;

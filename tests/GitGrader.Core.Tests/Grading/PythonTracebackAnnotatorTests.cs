@@ -106,14 +106,26 @@ public sealed class PythonTracebackAnnotatorTests
     [InlineData("/work/submission/../hidden/test_secret.py")]
     [InlineData("/work/submission2/calc.py")]
     [InlineData("/work/submissioncalc.py")]
-    [InlineData("work/submission/calc.py")]
-    [InlineData("calc.py")]
+    [InlineData("../hidden/test_secret.py")]
+    [InlineData("<string>")]
     [InlineData("/work/submission/")]
     public void Extract_PathOutsideRoot_NoAnnotation(string path)
     {
         var output = $"Traceback (most recent call last):\n  File \"{path}\", line 3, in f\n    x()\nValueError: nope\n";
 
         Assert.Empty(PythonTracebackAnnotator.Extract(output, Root, "t"));
+    }
+
+    [Theory]
+    [InlineData("calc.py", "calc.py")]
+    [InlineData("pkg/calc.py", "pkg/calc.py")]
+    [InlineData("./calc.py", "calc.py")]
+    public void Extract_RelativePath_IsRelativeToTheWorkingCopy(string path, string expected)
+    {
+        // Every step runs in the working copy, so py_compile's "File \"main.py\", line 2" means a file there.
+        var output = $"  File \"{path}\", line 3\n    x(\n     ^\nSyntaxError: '(' was never closed\n";
+
+        Assert.Equal(expected, Assert.Single(PythonTracebackAnnotator.Extract(output, Root, "t")).Path);
     }
 
     [Fact]
