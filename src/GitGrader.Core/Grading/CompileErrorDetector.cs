@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using GitGrader.Core.Reports;
+
 namespace GitGrader.Core.Grading;
 
 /// <summary>Recognises compiler and interpreter messages that mean "the code does not build" in the languages GitGrader's images carry.</summary>
@@ -9,6 +11,7 @@ public static partial class CompileErrorDetector
     public static bool Matches(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        output = StudentText.Sanitize(output); // colour codes (-fdiagnostics-color) would hide the pattern
         return GccError().IsMatch(output) || JavacError().IsMatch(output) || SyntaxError().IsMatch(output);
     }
 

@@ -18,6 +18,7 @@ public static partial class CompilerDiagnosticAnnotator
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(submissionRoot);
         var root = submissionRoot.EndsWith('/') ? submissionRoot : submissionRoot + "/";
+        output = StudentText.Sanitize(output); // colour codes (-fdiagnostics-color) would hide the pattern
         var annotations = new List<Annotation>();
         try
         {
@@ -41,7 +42,7 @@ public static partial class CompilerDiagnosticAnnotator
 
     private static void Add(List<Annotation> annotations, string root, string path, string line, string message, string title)
     {
-        if (!int.TryParse(line, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1 || annotations.Count >= MaxAnnotations * 2)
+        if (!int.TryParse(line, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1 || annotations.Count >= MaxAnnotations)
         {
             return;
         }
@@ -66,13 +67,19 @@ public static partial class CompilerDiagnosticAnnotator
             return;
         }
 
-        annotations.Add(new Annotation
+        var annotation = new Annotation
         {
             Path = relative,
             Line = number,
             Title = title,
             Message = StudentText.Truncate(StudentText.Sanitize(message.Trim()), 1_000),
-        });
+        };
+
+        // Duplicates are dropped as they come, so a repeated error never uses up the cap.
+        if (!annotations.Any(a => a.Path == annotation.Path && a.Line == annotation.Line && a.Message == annotation.Message))
+        {
+            annotations.Add(annotation);
+        }
     }
 
     [GeneratedRegex(@"^(?<path>[^\s:][^:\n]*):(?<line>\d+):(?:\d+:)? (?:fatal )?error: (?<message>[^\n]*)$", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]

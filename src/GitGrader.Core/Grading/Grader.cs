@@ -50,6 +50,7 @@ public sealed class Grader
         var revealAll = options.RevealHidden;
         var results = new IReadOnlyList<TestResult>?[assignment.Tests.Count];
         var annotations = new List<Annotation>();
+        var notes = new List<string>(snapshot.Notes);
 
         var image = assignment.Image;
         if (assignment.Format == AssignmentFormat.Gradescope)
@@ -114,6 +115,8 @@ public sealed class Grader
                         : [runner.NotRun(test, setupFailure, setupOutput)];
                 }
             }
+
+            notes.AddRange(runner.Notes);
         }
 
         var tests = results.SelectMany(r => r!).ToList();
@@ -146,7 +149,7 @@ public sealed class Grader
                 .DistinctBy(a => (a.Path, a.Line, a.Message))
                 .Take(MaxAnnotations)
                 .ToList(),
-            Notes = snapshot.Notes,
+            Notes = notes,
         };
     }
 

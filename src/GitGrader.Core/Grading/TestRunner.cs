@@ -14,6 +14,7 @@ internal sealed class TestRunner
     private readonly Assignment _assignment;
     private readonly bool _revealAfterDueDate;
     private readonly bool _revealAll;
+    private readonly List<string> _notes = [];
 
     public TestRunner(ISandboxSession session, Assignment assignment, bool revealAfterDueDate, bool revealAll)
     {
@@ -24,6 +25,9 @@ internal sealed class TestRunner
     }
 
     private ResourceLimits Limits => _assignment.Limits;
+
+    /// <summary>What the tests had to say about the submission as a whole (a Gradescope autograder's top-level output).</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     public async Task<(StepVerdict? Failure, string Output)> RunSetupAsync(CancellationToken cancellationToken)
     {
@@ -159,6 +163,11 @@ internal sealed class TestRunner
 
         if (mapped is not null)
         {
+            if (GradescopeResultsMapper.SummaryOutput(file.Content!, _revealAll) is { } summary)
+            {
+                _notes.Add("Autograder: " + summary);
+            }
+
             return mapped;
         }
 

@@ -5,13 +5,13 @@ namespace GitGrader.Core.Tests.Grading;
 public sealed class CompileErrorDetectorTests
 {
     [Theory]
-    [InlineData(CompilerOutputSamples.GccMissingSemicolon)]
-    [InlineData(CompilerOutputSamples.GccMissingHeader)]
-    [InlineData(CompilerOutputSamples.GccUndefinedReference)]
-    [InlineData(CompilerOutputSamples.JavacMissingSemicolon)]
-    [InlineData(CompilerOutputSamples.NodeSyntaxError)]
-    [InlineData(CompilerOutputSamples.PythonSyntaxError)]
-    [InlineData(CompilerOutputSamples.PythonIndentationError)]
+    [InlineData(CompileErrorDetectorSamples.GccMissingSemicolon)]
+    [InlineData(CompileErrorDetectorSamples.GccMissingHeader)]
+    [InlineData(CompileErrorDetectorSamples.GccUndefinedReference)]
+    [InlineData(CompileErrorDetectorSamples.JavacMissingSemicolon)]
+    [InlineData(CompileErrorDetectorSamples.NodeSyntaxError)]
+    [InlineData(CompileErrorDetectorSamples.PythonSyntaxError)]
+    [InlineData(CompileErrorDetectorSamples.PythonIndentationError)]
     public void Matches_RealCompilerOutput_True(string output)
     {
         var matches = CompileErrorDetector.Matches(output);
@@ -35,7 +35,7 @@ public sealed class CompileErrorDetectorTests
     [Fact]
     public void Matches_CompileErrorAfterOtherOutput_True()
     {
-        var output = "Building...\nwarning: something harmless\n" + CompilerOutputSamples.JavacMissingSemicolon;
+        var output = "Building...\nwarning: something harmless\n" + CompileErrorDetectorSamples.JavacMissingSemicolon;
 
         var matches = CompileErrorDetector.Matches(output);
 
@@ -43,9 +43,9 @@ public sealed class CompileErrorDetectorTests
     }
 
     [Theory]
-    [InlineData(CompilerOutputSamples.JavaRuntimeException)]
-    [InlineData(CompilerOutputSamples.GtestFailure)]
-    [InlineData(CompilerOutputSamples.PythonZeroDivision)]
+    [InlineData(CompileErrorDetectorSamples.JavaRuntimeException)]
+    [InlineData(CompileErrorDetectorSamples.GtestFailure)]
+    [InlineData(CompileErrorDetectorSamples.PythonZeroDivision)]
     public void Matches_RuntimeFailures_False(string output)
     {
         var matches = CompileErrorDetector.Matches(output);

@@ -14,7 +14,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_GccMissingSemicolon_AnnotatesTheLine()
     {
-        var annotations = CompilerDiagnosticAnnotator.Extract(CompilerOutputSamples.GccMissingSemicolon, Root, "Build");
+        var annotations = CompilerDiagnosticAnnotator.Extract(CompileErrorDetectorSamples.GccMissingSemicolon, Root, "Build");
 
         var annotation = Assert.Single(annotations);
         Assert.Equal(
@@ -25,7 +25,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_GccFatalError_AnnotatesWithTheWholeMessage()
     {
-        var annotation = Assert.Single(Extract(CompilerOutputSamples.GccMissingHeader));
+        var annotation = Assert.Single(Extract(CompileErrorDetectorSamples.GccMissingHeader));
 
         Assert.Equal("solution.cpp", annotation.Path);
         Assert.Equal(1, annotation.Line);
@@ -35,7 +35,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_LinkerError_NoLineToAnnotate()
     {
-        var annotations = Extract(CompilerOutputSamples.GccUndefinedReference);
+        var annotations = Extract(CompileErrorDetectorSamples.GccUndefinedReference);
 
         Assert.Empty(annotations);
     }
@@ -43,7 +43,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_Javac_AnnotatesTheLine()
     {
-        var annotation = Assert.Single(Extract(CompilerOutputSamples.JavacMissingSemicolon));
+        var annotation = Assert.Single(Extract(CompileErrorDetectorSamples.JavacMissingSemicolon));
 
         Assert.Equal(
             new Annotation { Path = "Calculator.java", Line = 7, Title = "Compile", Message = "';' expected" },
@@ -53,7 +53,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_NodeSyntaxError_AnnotatesRelativeToSubmission()
     {
-        var annotation = Assert.Single(Extract(CompilerOutputSamples.NodeSyntaxError));
+        var annotation = Assert.Single(Extract(CompileErrorDetectorSamples.NodeSyntaxError));
 
         Assert.Equal("strings.js", annotation.Path);
         Assert.Equal(3, annotation.Line);
@@ -63,7 +63,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_NodeSyntaxErrorInHiddenTest_NotAnnotated()
     {
-        var output = CompilerOutputSamples.NodeSyntaxError.Replace("/work/submission/strings.js", "/work/hidden/strings.test.js", StringComparison.Ordinal);
+        var output = CompileErrorDetectorSamples.NodeSyntaxError.Replace("/work/submission/strings.js", "/work/hidden/strings.test.js", StringComparison.Ordinal);
 
         var annotations = Extract(output);
 
@@ -71,10 +71,10 @@ public sealed class CompilerDiagnosticAnnotatorTests
     }
 
     [Theory]
-    [InlineData(CompilerOutputSamples.PythonSyntaxError)]
-    [InlineData(CompilerOutputSamples.PythonZeroDivision)]
-    [InlineData(CompilerOutputSamples.JavaRuntimeException)]
-    [InlineData(CompilerOutputSamples.GtestFailure)]
+    [InlineData(CompileErrorDetectorSamples.PythonSyntaxError)]
+    [InlineData(CompileErrorDetectorSamples.PythonZeroDivision)]
+    [InlineData(CompileErrorDetectorSamples.JavaRuntimeException)]
+    [InlineData(CompileErrorDetectorSamples.GtestFailure)]
     public void Extract_NotGccJavacOrNode_NoAnnotations(string output)
     {
         var annotations = Extract(output);
@@ -195,7 +195,7 @@ public sealed class CompilerDiagnosticAnnotatorTests
     [Fact]
     public void Extract_GccAndNodeErrors_BothAnnotated()
     {
-        var output = CompilerOutputSamples.GccMissingSemicolon + "\n" + CompilerOutputSamples.NodeSyntaxError;
+        var output = CompileErrorDetectorSamples.GccMissingSemicolon + "\n" + CompileErrorDetectorSamples.NodeSyntaxError;
 
         var annotations = Extract(output);
 
@@ -222,5 +222,26 @@ public sealed class CompilerDiagnosticAnnotatorTests
         Assert.True(annotation.Message.Length <= 1_000, $"message has {annotation.Message.Length} characters");
         Assert.StartsWith("xxxx", annotation.Message, StringComparison.Ordinal);
         Assert.Contains("truncated", annotation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_ColouredGccOutput_IsAnnotated()
+    {
+        var output = "\u001b[01m\u001b[Ksolution.cpp:5:12:\u001b[m\u001b[K \u001b[01;31m\u001b[Kerror: \u001b[m\u001b[Kexpected ';' before '}' token\n";
+
+        var annotation = Assert.Single(Extract(output));
+
+        Assert.Equal(("solution.cpp", 5), (annotation.Path, annotation.Line));
+        Assert.True(CompileErrorDetector.Matches(output));
+    }
+
+    [Fact]
+    public void Extract_RepeatedErrorDoesNotUseUpTheCap()
+    {
+        var output = string.Concat(Enumerable.Repeat("a.cpp:1:1: error: same\n", 100)) + "b.cpp:2:1: error: other\n";
+
+        var annotations = Extract(output);
+
+        Assert.Equal(["a.cpp", "b.cpp"], annotations.Select(a => a.Path));
     }
 }

@@ -248,4 +248,14 @@ public sealed class GradescopeLayoutTests : IDisposable
         using var document = JsonDocument.Parse(entry.Content!.Value);
         Assert.Equal("Lab \"3\"\n</script>\\", document.RootElement.GetProperty("assignment").GetProperty("title").GetString());
     }
+
+    [Theory]
+    [InlineData("Lab 1", "lab-1")]
+    [InlineData("hw#2", "hw-2")]
+    [InlineData("--Week_3--", "week-3")]
+    [InlineData("###", "autograder")]
+    public void RepositoryName_AnyFolderName_IsAValidDockerRepository(string slug, string expected)
+    {
+        Assert.Equal(expected, GradescopeLayout.RepositoryName(slug));
+    }
 }

@@ -430,4 +430,40 @@ public sealed class GradescopeResultsMapperTests
         Assert.Contains("truncated", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("ooooo", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryMap_NumberAsJsonNumber_IsAcceptedAndNamesTheTest()
+    {
+        var result = Assert.Single(Map("""{"tests":[{"name":"t","number":1,"score":1,"max_score":1}]}"""));
+
+        Assert.Equal("1 t", result.Name);
+    }
+
+    [Theory]
+    [InlineData("visble")]
+    [InlineData("secret")]
+    public void TryMap_UnknownVisibility_FailsSafeToHidden(string visibility)
+    {
+        var result = Assert.Single(Map($$"""{"tests":[{"name":"t","score":0,"max_score":1,"visibility":"{{visibility}}","output":"leak"}]}"""));
+
+        Assert.Equal(Visibility.Hidden, result.Visibility);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void SummaryOutput_VisibleResults_ReturnsTheTopLevelOutput()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"output":"Well done","tests":[]}""");
+
+        Assert.Equal("Well done", GradescopeResultsMapper.SummaryOutput(json, revealHidden: false));
+    }
+
+    [Fact]
+    public void SummaryOutput_HiddenResults_ReturnsNothingUnlessRevealed()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"output":"secret","visibility":"hidden","tests":[]}""");
+
+        Assert.Null(GradescopeResultsMapper.SummaryOutput(json, revealHidden: false));
+        Assert.Equal("secret", GradescopeResultsMapper.SummaryOutput(json, revealHidden: true));
+    }
 }

@@ -22,6 +22,8 @@ public sealed class Scenario : IDisposable
 
     public Scenario Hidden(string relativePath, string content) => Write(AssignmentDirectory, Path.Combine("hidden", relativePath), content);
 
+    public Scenario Autograder(string relativePath, string content) => Write(AssignmentDirectory, Path.Combine("autograder", relativePath), content);
+
     public Scenario Submission(string relativePath, string content) => Write(SubmissionDirectory, relativePath, content);
 
     public void Dispose()

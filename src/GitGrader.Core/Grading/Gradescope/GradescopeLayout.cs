@@ -78,11 +78,32 @@ public static class GradescopeLayout
 
         context.AddFile("Dockerfile", StagedOwner.Grader, Encoding.UTF8.GetBytes(dockerfile));
         return new ImageRecipe(
-            "gitgrader-autograder/" + assignment.Slug.ToLowerInvariant(),
+            "gitgrader-autograder/" + RepositoryName(assignment.Slug),
             assignment.Image,
             Convert.ToHexStringLower(hash.GetHashAndReset()),
             dockerfile,
             context);
+    }
+
+    /// <summary>A valid Docker repository path component from any folder name: lowercase letters, digits and single dashes.</summary>
+    internal static string RepositoryName(string slug)
+    {
+        var name = new StringBuilder(slug.Length);
+        foreach (var c in slug.ToLowerInvariant())
+        {
+            var keep = c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+            if (keep)
+            {
+                name.Append(c);
+            }
+            else if (name.Length > 0 && name[^1] != '-')
+            {
+                name.Append('-');
+            }
+        }
+
+        var result = name.ToString().Trim('-');
+        return result.Length == 0 ? "autograder" : result[..Math.Min(result.Length, 100)];
     }
 
     /// <summary><c>submission_metadata.json</c>, staged at the workspace root (owned by root).</summary>

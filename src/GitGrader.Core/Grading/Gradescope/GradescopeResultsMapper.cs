@@ -47,8 +47,11 @@ public static class GradescopeResultsMapper
             var passed = test.Status is { } status
                 ? string.Equals(status, "passed", StringComparison.OrdinalIgnoreCase)
                 : score >= max;
-            var name = test.Name ?? test.Number ?? string.Create(CultureInfo.InvariantCulture, $"Test {index}");
-            if (test.Number is { } number && test.Name is not null)
+            var number = test.Number is { } element && element.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                ? (element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText())
+                : null;
+            var name = test.Name ?? number ?? string.Create(CultureInfo.InvariantCulture, $"Test {index}");
+            if (number is not null && test.Name is not null)
             {
                 name = $"{number} {test.Name}";
             }
@@ -72,7 +75,7 @@ public static class GradescopeResultsMapper
             mapped.Add(new TestResult
             {
                 Name = "Autograder total",
-                Status = TestStatus.Passed,
+                Status = total >= sum ? TestStatus.Passed : TestStatus.Failed,
                 Score = Math.Round(total - sum, 2),
                 MaxScore = mapped.Count == 0 ? Math.Round(total, 2) : 0,
                 Visibility = Visibility.Visible,
@@ -85,10 +88,32 @@ public static class GradescopeResultsMapper
         return mapped;
     }
 
-    private static Visibility MapVisibility(string? visibility) => visibility?.ToLowerInvariant() switch
+    /// <summary>Gradescope's visibilities; absent means visible, and anything unknown (a typo) fails safe to hidden.</summary>
+    private static Visibility MapVisibility(string? visibility) => visibility?.Trim().ToLowerInvariant() switch
     {
-        "hidden" or "after_published" => Visibility.Hidden,
+        null or "" or "visible" => Visibility.Visible,
         "after_due_date" => Visibility.AfterDueDate,
-        _ => Visibility.Visible,
+        _ => Visibility.Hidden,
     };
+
+    /// <summary>The top-level <c>output</c> Gradescope shows with the results, when the results are visible to the student.</summary>
+    public static string? SummaryOutput(byte[] json, bool revealHidden)
+    {
+        try
+        {
+            var results = JsonSerializer.Deserialize(json, GradescopeJsonContext.Default.GradescopeResults);
+            if (results?.Output is not { Length: > 0 } output)
+            {
+                return null;
+            }
+
+            return revealHidden || MapVisibility(results.Visibility) == Visibility.Visible
+                ? StudentText.Truncate(StudentText.Sanitize(output), 4_000)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

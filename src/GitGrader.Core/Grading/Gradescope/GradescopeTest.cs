@@ -11,7 +11,8 @@ internal sealed record GradescopeTest
 
     public string? Name { get; init; }
 
-    public string? Number { get; init; }
+    /// <summary>Gradescope writes it as a string ("1.1") or, from some libraries, as a number.</summary>
+    public System.Text.Json.JsonElement? Number { get; init; }
 
     public string? Output { get; init; }
 

@@ -1,7 +1,7 @@
 namespace GitGrader.Core.Tests.Grading;
 
 /// <summary>Compiler and runtime output as the real tools print it (no colour: stderr is not a terminal in the sandbox).</summary>
-internal static class CompilerOutputSamples
+internal static class CompileErrorDetectorSamples
 {
     /// <summary>g++ 12, a missing semicolon.</summary>
     public const string GccMissingSemicolon = """

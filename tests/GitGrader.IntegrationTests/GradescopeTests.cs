@@ -1,0 +1,99 @@
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Reports;
+using GitGrader.IntegrationTests.Support;
+
+namespace GitGrader.IntegrationTests;
+
+/// <summary>Gradescope autograders run unchanged: Gradescope's layout inside the container, results.json mapped to our report.</summary>
+[Collection(DockerCollection.Name)]
+public sealed class GradescopeTests : GraderTestBase
+{
+    private const string Grade = """
+        import json, os, sys
+        sys.path.insert(0, "/autograder/submission")
+        tests = []
+        def check(name, ok, points, visibility, output=""):
+            tests.append({"name": name, "score": points if ok else 0, "max_score": points,
+                          "status": "passed" if ok else "failed", "visibility": visibility, "output": output})
+        check("setup.sh ran at build time", os.path.exists("/autograder/source/setup-ran"), 1, "visible")
+        meta = json.load(open("/autograder/submission_metadata.json"))
+        check("metadata present", meta["assignment"]["title"] != "", 1, "visible")
+        import hello
+        check("greets", hello.greet("Ada") == "Hello, Ada!", 2, "visible", "greet('Ada') returned %r" % hello.greet("Ada"))
+        check("greets loudly", hello.greet("BOB") == "HELLO, BOB!", 3, "hidden", "SECRET-HIDDEN-OUTPUT expected HELLO, BOB!")
+        check("after the deadline", True, 1, "after_due_date", "shown after the deadline")
+        results = {"tests": tests}
+        if os.path.exists("/autograder/source/override"):
+            results["score"] = 4.5
+        json.dump(results, open("/autograder/results/results.json", "w"))
+        """;
+
+    public GradescopeTests(DockerFixture docker)
+        : base(docker)
+    {
+    }
+
+    private static Scenario Autograder(string runAutograder, string hello)
+    {
+        var scenario = new Scenario()
+            .Autograder("setup.sh", "#!/bin/bash\nset -e\ntouch /autograder/source/setup-ran\n")
+            .Autograder("run_autograder", runAutograder)
+            .Autograder("grade.py", Grade)
+            .Submission("hello.py", hello);
+        File.SetUnixFileMode(Path.Combine(scenario.AssignmentDirectory, "autograder", "run_autograder"), (UnixFileMode)0b111_101_101);
+        return scenario;
+    }
+
+    [Fact]
+    public async Task ResultsJson_MapsToTheReport_WithVisibilityHonoured()
+    {
+        using var scenario = Autograder(
+            "#!/bin/bash\ncd /autograder/source && python3 grade.py\n",
+            "def greet(name):\n    return 'Hello, ' + name + '!'\n");
+
+        var report = await GradeAsync(scenario);
+
+        Assert.Equal(AssignmentFormat.Gradescope, (await AssignmentLoader.LoadAsync(scenario.AssignmentDirectory, CancellationToken.None)).Format);
+        Assert.Equal(TestStatus.Passed, Single(report, "setup.sh ran at build time").Status);
+        Assert.Equal(TestStatus.Passed, Single(report, "metadata present").Status);
+        Assert.Equal(TestStatus.Passed, Single(report, "greets").Status);
+        var hidden = Single(report, "greets loudly");
+        Assert.Equal(TestStatus.Failed, hidden.Status);
+        Assert.Equal(Visibility.Hidden, hidden.Visibility);
+        Assert.Empty(hidden.Output);
+        Assert.Equal(Visibility.AfterDueDate, Single(report, "after the deadline").Visibility);
+        Assert.Empty(Single(report, "after the deadline").Output);
+        Assert.DoesNotContain("SECRET-HIDDEN-OUTPUT", JsonReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Equal(5, report.Score);
+        Assert.Equal(8, report.MaxScore);
+    }
+
+    [Fact]
+    public async Task TopLevelScore_OverridesTheSum()
+    {
+        using var scenario = Autograder(
+            "#!/bin/bash\ncd /autograder/source && python3 grade.py\n",
+            "def greet(name):\n    return 'Hello, ' + name + '!'\n").Autograder("override", "yes");
+
+        var report = await GradeAsync(scenario);
+
+        Assert.Equal(4.5, report.Score);
+        Assert.Contains(report.Tests, t => t.Name == "Autograder total");
+    }
+
+    [Theory]
+    [InlineData("#!/bin/bash\nexit 0\n", "no results.json")]
+    [InlineData("#!/bin/bash\necho '{not json' > /autograder/results/results.json\n", "not valid JSON")]
+    [InlineData("#!/bin/bash\nhead -c 2000000 /dev/zero | tr '\\0' ' ' > /autograder/results/results.json\n", "over the")]
+    public async Task UnusableResults_AreAGraderError_NotAZero(string runAutograder, string problem)
+    {
+        using var scenario = Autograder(runAutograder, "def greet(name):\n    return name\n");
+
+        var report = await GradeAsync(scenario);
+
+        var test = Assert.Single(report.Tests);
+        Assert.Equal(TestStatus.Error, test.Status);
+        Assert.Contains(problem, test.Message, StringComparison.Ordinal);
+        Assert.True(report.HasGraderError);
+    }
+}
