@@ -253,7 +253,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             Cmd = ["infinity"],
             User = SandboxUsers.Keeper,
             WorkingDir = "/",
-            Env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/tmp"],
+            Env = ["HOME=/tmp"],
             NetworkDisabled = true,
             Labels = labels,
             HostConfig = new HostConfig

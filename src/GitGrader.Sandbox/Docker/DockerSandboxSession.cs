@@ -18,9 +18,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
+    // The image's own environment (PATH, JAVA_HOME, …) applies; these are added to it. Nothing of the host's.
     private static readonly string[] BaseEnvironment =
     [
-        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
         "HOME=/tmp",
         "LANG=C.UTF-8",
         "PYTHONDONTWRITEBYTECODE=1",
