@@ -270,7 +270,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
                 IpcMode = "private",
                 Tmpfs = new Dictionary<string, string>
                 {
-                    ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,nosuid,nodev,size={ScratchTmpBytes},mode=1777"),
+                    ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,exec,nosuid,nodev,size={ScratchTmpBytes},mode=1777"),
                 },
                 Ulimits =
                 [

@@ -50,7 +50,7 @@ public sealed record LanguageProgram
             CompileErrorLine = 4,
             InfiniteLoop = "int main() {\n  volatile long i = 0;\n  while (true) { i++; }\n}\n",
             MemoryBomb = "#include <cstring>\nint main() {\n  while (true) { char* p = new char[1 << 20]; std::memset(p, 1, 1 << 20); }\n}\n",
-            Crash = "#include <iostream>\nint main() {\n  long n; std::cin >> n;\n  int* volatile p = nullptr;\n  *p = 42;\n  std::cout << n << std::endl;\n}\n",
+            Crash = "#include <iostream>\nint main() {\n  long n; std::cin >> n;\n  volatile int* p = nullptr;\n  *p = 42;\n  std::cout << n << std::endl;\n}\n",
         },
         new()
         {
