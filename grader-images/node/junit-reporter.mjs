@@ -189,11 +189,11 @@ function describeFailure(error) {
   return { message: String(message), details: String(details), type: String(type) };
 }
 
-/** Drops Node's own frames (node:internal/..., node:async_hooks) from a stack trace. */
+/** Drops the frames of Node's own code (node:internal/..., node:async_hooks, <anonymous>) from a stack trace. */
 function cleanStack(stack) {
   return stack
     .split('\n')
-    .filter((line) => !/^\s+at (.* \()?node:/.test(line) && !/^\s+at (async )?Promise\.all /.test(line))
+    .filter((line) => !/^\s+at (.* \()?node:/.test(line) && !/^\s+at .*\(<anonymous>\)$/.test(line) && !/^\s+at (async )?Promise\.all /.test(line))
     .join('\n')
     .trimEnd();
 }

@@ -81,6 +81,23 @@ public sealed class GradescopeTests : GraderTestBase
         Assert.Contains(report.Tests, t => t.Name == "Autograder total");
     }
 
+    [Fact]
+    public async Task ChangedAutograder_IsRebuilt_AndTheSupersededImageRemoved()
+    {
+        using var scenario = Autograder(
+            "#!/bin/bash\ncd /autograder/source && python3 grade.py\n",
+            "def greet(name):\n    return 'Hello, ' + name + '!'\n");
+        await GradeAsync(scenario);
+        scenario.Autograder("notes.txt", Guid.NewGuid().ToString());
+
+        var report = await GradeAsync(scenario);
+
+        Assert.Equal(5, report.Score);
+        using var client = new GitGrader.Sandbox.Docker.DockerApiClient(new GitGrader.Sandbox.Docker.DockerOptions());
+        var images = await client.ListImagesAsync("gitgrader-autograder/assignment", CancellationToken.None);
+        Assert.Single(images.SelectMany(i => i.RepoTags ?? []));
+    }
+
     [Theory]
     [InlineData("#!/bin/bash\nexit 0\n", "no results.json")]
     [InlineData("#!/bin/bash\necho '{not json' > /autograder/results/results.json\n", "not valid JSON")]

@@ -174,6 +174,55 @@ public sealed class ScoreGamingTests : GraderTestBase
     }
 
     [Fact]
+    public async Task VisibleTestsWithFiles_SeeOnlyTheirOwnFiles_NeverTheHiddenOnes()
+    {
+        var token = "hidden-only-" + Guid.NewGuid().ToString("N");
+        const string PrintEverything = """
+            import os
+            for root in ("/work/hidden", "/work/submission"):
+                for folder, _, files in os.walk(root):
+                    for name in files:
+                        try:
+                            print(os.path.join(folder, name), open(os.path.join(folder, name)).read())
+                        except OSError:
+                            pass
+            """;
+        using var scenario = new Scenario().Assignment("""
+            name: Leaks
+            image: gitgrader/python:latest
+            limits: { timeout: 5s }
+            tests:
+              - name: visible run with files
+                kind: run
+                run: python3 visible_check.py && python3 leak.py && exit 1
+                files: [visible_check.py]
+                points: 1
+              - name: visible pytest
+                kind: pytest
+                files: [test_visible.py]
+                points: 1
+              - name: hidden
+                kind: pytest
+                files: [test_hidden.py]
+                points: 1
+                visibility: hidden
+            """)
+            .Hidden("visible_check.py", "print('visible check ran')\n")
+            .Hidden("test_visible.py", "import leak\n\ndef test_visible():\n    assert False, 'see the output'\n")
+            .Hidden("test_hidden.py", $"def test_hidden():\n    assert '{token}'\n")
+            .Submission("leak.py", PrintEverything);
+
+        var report = await GradeAsync(scenario);
+
+        var visibleRun = Single(report, "visible run with files");
+        Assert.Contains("visible check ran", visibleRun.Output, StringComparison.Ordinal);
+        Assert.Contains("visible_check.py", visibleRun.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("test_hidden.py", visibleRun.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, JsonReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Equal(TestStatus.Passed, Assert.Single(report.Tests, t => t.Name.StartsWith("hidden", StringComparison.Ordinal)).Status);
+    }
+
+    [Fact]
     public async Task ClassroomLayout_HiddenFileReplacesTheStudentsCopy()
     {
         using var scenario = new Scenario();

@@ -65,12 +65,15 @@ public sealed class Grader
         await using (session.ConfigureAwait(false))
         {
             var runner = new TestRunner(session, assignment, reveal, revealAll);
-            await session.CopyInAsync(snapshot.Tree, cancellationToken).ConfigureAwait(false);
-            await session.CopyInAsync(new StagedTree().AddDirectory("results", StagedOwner.Student), cancellationToken).ConfigureAwait(false);
+
+            // One upload for everything the first steps need.
+            snapshot.Tree.AddDirectory("results", StagedOwner.Student);
             if (assignment.Format == AssignmentFormat.Gradescope)
             {
-                await session.CopyInAsync(GradescopeLayout.Metadata(assignment, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                GradescopeLayout.AddMetadata(snapshot.Tree, assignment, _time.GetUtcNow());
             }
+
+            await session.CopyInAsync(snapshot.Tree, cancellationToken).ConfigureAwait(false);
 
             StepVerdict? setupFailure = null;
             string setupOutput = string.Empty;
@@ -81,40 +84,52 @@ public sealed class Grader
                 annotations.AddRange(Annotate(setupOutput, "Setup"));
             }
 
-            // Phase 1: visible tests, on the student's files alone.
-            for (var i = 0; i < assignment.Tests.Count; i++)
+            async Task RunAsync(Func<TestDefinition, bool> belongs)
             {
-                var test = assignment.Tests[i];
-                if (!test.NeedsHiddenFiles)
+                for (var i = 0; i < assignment.Tests.Count; i++)
                 {
-                    progress?.Report($"Running {test.Name}");
-                    results[i] = setupFailure is null
-                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                        : [runner.NotRun(test, setupFailure, setupOutput)];
+                    var test = assignment.Tests[i];
+                    if (results[i] is null && belongs(test))
+                    {
+                        progress?.Report($"Running {test.Name}");
+                        results[i] = setupFailure is null
+                            ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                            : [runner.NotRun(test, setupFailure, setupOutput)];
+                    }
                 }
             }
 
-            // Phase 2: nothing of the student's keeps running, then the hidden files, then the rest.
+            async Task StageAsync(StagedTree? files)
+            {
+                // Nothing of the student's keeps running, and no planted link redirects what comes next.
+                await session.ResetAsync(cancellationToken).ConfigureAwait(false);
+                if (files is not null)
+                {
+                    await session.CopyInAsync(files, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // Phase 1: visible tests that need only the student's files.
+            await RunAsync(test => !test.NeedsHiddenFiles).ConfigureAwait(false);
+
+            // Phase 2: visible tests that need instructor files get exactly the files they list, so what
+            // they print (which the student sees) can never include a hidden test's source.
+            var visibleWithFiles = assignment.Tests.Where(t => t.NeedsHiddenFiles && t.Visibility == Visibility.Visible).ToList();
+            if (visibleWithFiles.Count > 0 && setupFailure is null)
+            {
+                var listed = visibleWithFiles.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).ToList();
+                await StageAsync(await HiddenFilesReader.ReadAsync(assignment, cancellationToken, listed).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            await RunAsync(test => test.Visibility == Visibility.Visible).ConfigureAwait(false);
+
+            // Phase 3: every hidden file, then the tests whose output the student does not see.
             if (results.Any(r => r is null) && setupFailure is null)
             {
-                await session.ResetAsync(cancellationToken).ConfigureAwait(false);
-                if (hidden is not null)
-                {
-                    await session.CopyInAsync(hidden, cancellationToken).ConfigureAwait(false);
-                }
+                await StageAsync(hidden).ConfigureAwait(false);
             }
 
-            for (var i = 0; i < assignment.Tests.Count; i++)
-            {
-                var test = assignment.Tests[i];
-                if (results[i] is null)
-                {
-                    progress?.Report($"Running {test.Name}");
-                    results[i] = setupFailure is null
-                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                        : [runner.NotRun(test, setupFailure, setupOutput)];
-                }
-            }
+            await RunAsync(_ => true).ConfigureAwait(false);
 
             notes.AddRange(runner.Notes);
         }

@@ -10,7 +10,8 @@ namespace GitGrader.Core.Grading;
 /// </summary>
 public static class HiddenFilesReader
 {
-    public static async Task<StagedTree?> ReadAsync(Assignment assignment, CancellationToken cancellationToken)
+    /// <summary>Stages all of <c>hidden/</c>, or only <paramref name="only"/> (paths relative to it, files or folders) and their parent folders.</summary>
+    public static async Task<StagedTree?> ReadAsync(Assignment assignment, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var root = new DirectoryInfo(assignment.HiddenDirectory);
@@ -39,6 +40,11 @@ public static class HiddenFilesReader
                 }
 
                 var relative = Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
+                if (only is not null && !Selected(relative, entry is DirectoryInfo, only))
+                {
+                    continue;
+                }
+
                 if (entry is DirectoryInfo directory)
                 {
                     tree.AddDirectory($"hidden/{relative}", StagedOwner.Grader);
@@ -73,4 +79,13 @@ public static class HiddenFilesReader
 
         return tree;
     }
+
+    private static bool Selected(string relative, bool isDirectory, IReadOnlyCollection<string> only) =>
+        only.Any(path =>
+        {
+            var wanted = path.Trim('/');
+            return relative == wanted
+                || relative.StartsWith(wanted + "/", StringComparison.Ordinal)
+                || (isDirectory && wanted.StartsWith(relative + "/", StringComparison.Ordinal));
+        });
 }

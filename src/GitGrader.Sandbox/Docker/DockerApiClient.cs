@@ -112,6 +112,24 @@ internal sealed class DockerApiClient : IDisposable
         return output;
     }
 
+    /// <summary>Images whose reference matches <paramref name="reference"/> (e.g. <c>repo</c> for every tag of it).</summary>
+    public async Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string reference, CancellationToken cancellationToken)
+    {
+        var filters = Uri.EscapeDataString(JsonSerializer.Serialize(
+            new Dictionary<string, string[]> { ["reference"] = [reference] },
+            DockerJsonContext.Default.DictionaryStringStringArray));
+        using var response = await SendAsync(HttpMethod.Get, $"/images/json?filters={filters}", null, "image list", cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, DockerJsonContext.Default.ListImageSummary, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes an image tag; false when the engine refuses (in use by a container, already gone).</summary>
+    public async Task<bool> TryRemoveImageAsync(string image, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{_prefix}/images/{Uri.EscapeDataString(image)}");
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode;
+    }
+
     public async Task CreateVolumeAsync(VolumeCreateRequest volume, CancellationToken cancellationToken)
     {
         using var content = JsonContent.Create(volume, DockerJsonContext.Default.VolumeCreateRequest);

@@ -17,6 +17,7 @@ namespace GitGrader.Sandbox.Docker;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(VersionResponse))]
 [JsonSerializable(typeof(ImageInspectResponse))]
+[JsonSerializable(typeof(List<ImageSummary>))]
 [JsonSerializable(typeof(BuildProgressLine))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -124,11 +124,27 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             var started = Stopwatch.GetTimestamp();
             await _client.BuildImageAsync(tag, context, labels, line => SandboxLog.BuildOutput(_logger, line), cancellationToken).ConfigureAwait(false);
             SandboxLog.Built(_logger, tag, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await RemoveSupersededAsync(recipe.Repository, tag, cancellationToken).ConfigureAwait(false);
             return tag;
         }
         catch (DockerApiException ex)
         {
             throw new SandboxException(ex.Message, "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.", ex);
+        }
+    }
+
+    /// <summary>Earlier builds of the same autograder are of no further use: their tags are removed (those still in use stay).</summary>
+    private async Task RemoveSupersededAsync(string repository, string current, CancellationToken cancellationToken)
+    {
+        foreach (var image in await _client.ListImagesAsync(repository, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var tag in image.RepoTags ?? [])
+            {
+                if (tag != current && tag.StartsWith(repository + ":", StringComparison.Ordinal))
+                {
+                    await _client.TryRemoveImageAsync(tag, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -106,9 +106,10 @@ public static class GradescopeLayout
         return result.Length == 0 ? "autograder" : result[..Math.Min(result.Length, 100)];
     }
 
-    /// <summary><c>submission_metadata.json</c>, staged at the workspace root (owned by root).</summary>
-    public static StagedTree Metadata(Assignment assignment, DateTimeOffset now)
+    /// <summary>Adds <c>submission_metadata.json</c> at the workspace root (owned by root) to <paramref name="tree"/>.</summary>
+    public static StagedTree AddMetadata(StagedTree tree, Assignment assignment, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(assignment);
         var metadata = new GradescopeMetadata
         {
@@ -116,9 +117,12 @@ public static class GradescopeLayout
             CreatedAt = now,
             Assignment = new GradescopeMetadataAssignment { Title = assignment.Name, DueDate = assignment.Deadline },
         };
-        return new StagedTree().AddFile(
+        return tree.AddFile(
             "submission_metadata.json",
             StagedOwner.Grader,
             JsonSerializer.SerializeToUtf8Bytes(metadata, GradescopeJsonContext.Default.GradescopeMetadata));
     }
+
+    /// <summary><c>submission_metadata.json</c> on its own.</summary>
+    public static StagedTree Metadata(Assignment assignment, DateTimeOffset now) => AddMetadata(new StagedTree(), assignment, now);
 }
