@@ -76,7 +76,9 @@ EOF
 
 langs=("$@")
 if [ ${#langs[@]} -eq 0 ]; then
-  for d in */; do [ -f "$d/Dockerfile" ] && langs+=("${d%/}"); done
+  for d in */; do [ -f "$d/Dockerfile" ] && [ "${d%/}" != classroom ] && langs+=("${d%/}"); done
+  # classroom copies GitGrader's helpers from the single-language images: it comes last.
+  [ -f classroom/Dockerfile ] && langs+=(classroom)
 fi
 
 ensure_base
