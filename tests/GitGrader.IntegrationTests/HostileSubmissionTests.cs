@@ -197,6 +197,33 @@ public sealed class HostileSubmissionTests : GraderTestBase
         Assert.Equal(TestStatus.Passed, Single(report, "hidden sees nobody").Status);
     }
 
+    [Theory]
+    [InlineData("ln -s /tmp tests")]
+    [InlineData("ln -s /tmp tests; kill -9 $PPID")]
+    public async Task LinkPlantedByAVisibleStep_DoesNotRedirectTheHiddenFiles(string plant)
+    {
+        using var scenario = new Scenario().Assignment($$"""
+            name: Links
+            image: gitgrader/python:latest
+            limits: { timeout: 5s }
+            tests:
+              - name: visible plants a link
+                kind: run
+                run: "{{plant}}"
+                points: 1
+              - name: hidden finds its files in place
+                kind: run
+                run: python3 tests/check.py
+                points: 1
+                visibility: hidden
+            """)
+            .Hidden("tests/check.py", "import os\nraise SystemExit(1 if os.path.islink('/work/submission/tests') or os.path.exists('/tmp/check.py') else 0)\n");
+
+        var report = await GradeAsync(scenario);
+
+        Assert.Equal(TestStatus.Passed, Single(report, "hidden finds its files in place").Status);
+    }
+
     [Fact]
     public async Task LargeStdin_IsDeliveredWhole()
     {

@@ -28,7 +28,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
     ];
 
-    private const string StepWrapper = "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; exit $status";
+    private const string StepWrapper =
+        "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; " +
+        "find " + SandboxPaths.Submission + " -type l -delete 2>/dev/null; exit $status";
 
     private readonly DockerApiClient _client;
     private readonly ILogger _logger;
@@ -36,6 +38,10 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private readonly string _volumeName;
     private int _oomKillsSeen;
     private bool _disposed;
+
+    // True when a student process may still run or a link may be planted in the working copy: a step
+    // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
+    private bool _mayBeDirty;
 
     public DockerSandboxSession(DockerApiClient client, ILogger logger, string containerId, string volumeName)
     {
@@ -68,6 +74,10 @@ internal sealed class DockerSandboxSession : ISandboxSession
         var started = Stopwatch.GetTimestamp();
         var run = await RunAsync(command, environment, request.WorkingDirectory, request.Stdin, request.Timeout, request.OutputLimitBytes, cancellationToken).ConfigureAwait(false);
 
+        // The wrapper exits with the step's status only after killing what the step left and deleting
+        // its links; a status of 128 or more may instead mean the wrapper itself was killed.
+        _mayBeDirty |= run.TimedOut || run.OutputLimitExceeded || run.ExitCode is < 0 or >= 128;
+
         var outOfMemory = false;
         if (!run.TimedOut && !run.OutputLimitExceeded && run.ExitCode == 137)
         {
@@ -90,10 +100,17 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
+        if (!_mayBeDirty)
+        {
+            return; // every step so far cleaned up after itself
+        }
+
         if (!await TryKillStudentProcessesAsync(alsoRemoveSymlinks: true, cancellationToken).ConfigureAwait(false))
         {
             await RestartAsync(null, cancellationToken).ConfigureAwait(false);
         }
+
+        _mayBeDirty = false;
     }
 
     public async Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
@@ -282,6 +299,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         await _client.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         await _client.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         _oomKillsSeen = 0;
+        _mayBeDirty = true; // links planted before the restart may survive in the workspace
         foreach (var tree in _staged)
         {
             await PutTreeAsync(tree, cancellationToken).ConfigureAwait(false);
