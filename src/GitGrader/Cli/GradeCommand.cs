@@ -11,7 +11,7 @@ internal static class GradeCommand
 {
     private static readonly Argument<DirectoryInfo> AssignmentArgument = new("ASSIGNMENT_DIR")
     {
-        Description = "Assignment folder holding assignment.yml (or GitHub Classroom's autograding.json) and hidden/.",
+        Description = "Assignment folder: assignment.yml and hidden/, or GitHub Classroom's autograding.json, or a Gradescope autograder/ folder.",
     };
 
     private static readonly Argument<DirectoryInfo> SubmissionArgument = new("SUBMISSION_DIR")
@@ -36,7 +36,7 @@ internal static class GradeCommand
 
     public static Command Create()
     {
-        var command = new Command("grade", "Grade a submission folder in a fresh, locked-down Docker sandbox and print the report. Exits 0 when grading completed, whatever the score.")
+        var command = new Command("grade", "Grade a submission folder in a fresh, locked-down Docker sandbox and print the report. Exit codes: 0 graded (whatever the score), 2 bad input (the message names file, line and key), 3 could not grade (Docker engine, image, grader error: the message says how to fix it).")
         {
             AssignmentArgument, SubmissionArgument, JsonOption, MarkdownOption, RevealHiddenOption, CommonOptions.DockerHost, CommonOptions.Verbose,
         };

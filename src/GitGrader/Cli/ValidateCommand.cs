@@ -14,7 +14,7 @@ internal static class ValidateCommand
 {
     private static readonly Argument<DirectoryInfo> AssignmentArgument = new("ASSIGNMENT_DIR")
     {
-        Description = "Assignment folder holding assignment.yml (or autograding.json), hidden/, starter/ and solution/.",
+        Description = "Assignment folder (assignment.yml, autograding.json or a Gradescope autograder/) with starter/ and solution/.",
     };
 
     public static Command Create()
