@@ -37,6 +37,13 @@ public static class SubmissionReader
             foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // Not valid UTF-8: the name cannot be opened again as decoded, nor shown faithfully.
+                    notes.Add($"Skipped '{path}': its name is not valid UTF-8.");
+                    continue;
+                }
+
                 if (entry.LinkTarget is not null)
                 {
                     notes.Add($"Skipped symbolic link '{path}': links are never followed.");
@@ -83,17 +90,29 @@ public static class SubmissionReader
             tree.AddDirectory($"{Root}/{relative}", StagedOwner.Student);
         }
 
+        var taken = 0;
         foreach (var (file, relative) in files)
         {
             // Zero-length entries are staged without being opened, so a FIFO or device node in the
             // folder can never block or be read; git cannot hold such files anyway.
-            var content = file.Length == 0
-                ? ReadOnlyMemory<byte>.Empty
-                : await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<byte> content;
+            try
+            {
+                content = file.Length == 0
+                    ? ReadOnlyMemory<byte>.Empty
+                    : await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                notes.Add($"Skipped '{relative}': it could not be read ({ex.GetType().Name}).");
+                continue;
+            }
+
             var executable = (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
             tree.AddFile($"{Root}/{relative}", StagedOwner.Student, content, executable);
+            taken++;
         }
 
-        return new SubmissionSnapshot(tree, files.Count, notes, null);
+        return new SubmissionSnapshot(tree, taken, notes, null);
     }
 }

@@ -64,9 +64,20 @@ public sealed class GradingScratchFolder : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Root))
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        try
         {
             Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A name .NET cannot round-trip (not valid UTF-8) defeats Directory.Delete; rm takes bytes.
+            using var rm = Process.Start(new ProcessStartInfo("rm", ["-rf", Root]) { UseShellExecute = false })!;
+            rm.WaitForExit();
         }
     }
 }

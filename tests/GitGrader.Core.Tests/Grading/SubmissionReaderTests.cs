@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
@@ -134,6 +135,24 @@ public sealed class SubmissionReaderTests : IDisposable
         Assert.Equal(StagedEntryKind.File, pipe.Kind);
         Assert.NotNull(pipe.Content);
         Assert.Equal(0, pipe.Content.Value.Length);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NameNotValidUtf8_SkippedWithANote()
+    {
+        _submission.Write("main.py", "pass\n");
+        using (var touch = Process.Start(new ProcessStartInfo("bash", ["-c", "touch \"$1\"$'\\xff\\xfe-bad.txt'", "bash", _submission.Root + "/"]) { UseShellExecute = false })!)
+        {
+            await touch.WaitForExitAsync();
+            Assert.Equal(0, touch.ExitCode);
+        }
+
+        var snapshot = await Read();
+
+        Assert.Null(snapshot.Rejection);
+        Assert.Equal(1, snapshot.Files);
+        Assert.Contains(snapshot.Notes, n => n.Contains("not valid UTF-8", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Tree.Entries, e => e.RelativePath == "submission/main.py");
     }
 
     [Fact]
