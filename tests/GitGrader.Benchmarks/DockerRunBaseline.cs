@@ -24,7 +24,7 @@ public sealed record BaselineGrade(int Passed, int Total, double Score, IReadOnl
 /// </summary>
 public sealed class DockerRunBaseline
 {
-    private const string ScratchTmp = "/tmp:rw,nosuid,nodev,size=16m,mode=1777";
+    private const string ScratchTmp = "/tmp:rw,exec,nosuid,nodev,size=16m,mode=1777";
     private static readonly TimeSpan ContainerOverhead = TimeSpan.FromSeconds(30);
     private readonly Assignment _assignment;
     private readonly string _submissionDirectory;
