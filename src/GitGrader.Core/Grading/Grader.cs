@@ -118,7 +118,7 @@ public sealed class Grader
             if (visibleWithFiles.Count > 0 && setupFailure is null)
             {
                 var listed = visibleWithFiles.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).ToList();
-                await StageAsync(await HiddenFilesReader.ReadAsync(assignment, cancellationToken, listed).ConfigureAwait(false)).ConfigureAwait(false);
+                await StageAsync(hidden is null ? null : HiddenFilesReader.Select(hidden, listed)).ConfigureAwait(false);
             }
 
             await RunAsync(test => test.Visibility == Visibility.Visible).ConfigureAwait(false);

@@ -10,8 +10,10 @@ namespace GitGrader.Core.Grading;
 /// </summary>
 public static class HiddenFilesReader
 {
-    /// <summary>Stages all of <c>hidden/</c>, or only <paramref name="only"/> (paths relative to it, files or folders) and their parent folders.</summary>
-    public static async Task<StagedTree?> ReadAsync(Assignment assignment, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)
+    private const string HiddenRoot = "hidden";
+
+    /// <summary>Stages all of <c>hidden/</c>; null when the assignment has none.</summary>
+    public static async Task<StagedTree?> ReadAsync(Assignment assignment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var root = new DirectoryInfo(assignment.HiddenDirectory);
@@ -20,49 +22,24 @@ public static class HiddenFilesReader
             return null;
         }
 
-        var tree = new StagedTree().AddDirectory("hidden", StagedOwner.Grader);
+        var tree = new StagedTree().AddDirectory(HiddenRoot, StagedOwner.Grader);
         var overlay = new List<(string Path, byte[]? Content, bool Executable)>();
 
-        // Walked by hand: a symbolic link (to a file or a folder) is never followed or staged.
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        // A symbolic link (to a file or a folder) is never followed or staged.
+        foreach (var walked in FolderWalker.Walk(root).Where(w => !w.IsLink))
         {
-            var current = pending.Pop();
-            var children = current.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0 })
-                .OrderBy(e => e.Name, StringComparer.Ordinal)
-                .ToList();
-            foreach (var entry in children)
+            var relative = walked.Path;
+            if (walked.Entry is DirectoryInfo)
             {
-                if (entry.LinkTarget is not null)
-                {
-                    continue;
-                }
-
-                var relative = Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
-                if (only is not null && !Selected(relative, entry is DirectoryInfo, only))
-                {
-                    continue;
-                }
-
-                if (entry is DirectoryInfo directory)
-                {
-                    tree.AddDirectory($"hidden/{relative}", StagedOwner.Grader);
-                    overlay.Add(($"{SubmissionReader.Root}/{relative}", null, false));
-                    continue;
-                }
-
-                var content = await File.ReadAllBytesAsync(entry.FullName, cancellationToken).ConfigureAwait(false);
-                var executable = (((FileInfo)entry).UnixFileMode & UnixFileMode.UserExecute) != 0;
-                tree.AddFile($"hidden/{relative}", StagedOwner.Grader, content, executable);
-                overlay.Add(($"{SubmissionReader.Root}/{relative}", content, executable));
+                tree.AddDirectory($"{HiddenRoot}/{relative}", StagedOwner.Grader);
+                overlay.Add(($"{SubmissionReader.Root}/{relative}", null, false));
+                continue;
             }
 
-            // Children after their parent's entries, in name order.
-            foreach (var directory in children.OfType<DirectoryInfo>().Where(d => d.LinkTarget is null).Reverse())
-            {
-                pending.Push(directory);
-            }
+            var content = await File.ReadAllBytesAsync(walked.Entry.FullName, cancellationToken).ConfigureAwait(false);
+            var executable = walked.IsExecutable;
+            tree.AddFile($"{HiddenRoot}/{relative}", StagedOwner.Grader, content, executable);
+            overlay.Add(($"{SubmissionReader.Root}/{relative}", content, executable));
         }
 
         foreach (var (path, content, executable) in overlay)
@@ -78,6 +55,37 @@ public static class HiddenFilesReader
         }
 
         return tree;
+    }
+
+    /// <summary>
+    /// The part of a tree from <see cref="ReadAsync"/> that stages only <paramref name="only"/> (paths relative
+    /// to <c>hidden/</c>, files or folders) and their parent folders, in both places; the content is shared, not read again.
+    /// </summary>
+    public static StagedTree Select(StagedTree hidden, IReadOnlyCollection<string> only)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        ArgumentNullException.ThrowIfNull(only);
+        var selected = new StagedTree();
+        foreach (var entry in hidden.Entries)
+        {
+            var slash = entry.RelativePath.IndexOf('/', StringComparison.Ordinal);
+            var isRoot = slash < 0;
+            if (!isRoot && !Selected(entry.RelativePath[(slash + 1)..], entry.Kind == StagedEntryKind.Directory, only))
+            {
+                continue;
+            }
+
+            if (entry.Kind == StagedEntryKind.Directory)
+            {
+                selected.AddDirectory(entry.RelativePath, entry.Owner);
+            }
+            else
+            {
+                selected.AddFile(entry.RelativePath, entry.Owner, entry.Content ?? ReadOnlyMemory<byte>.Empty, entry.Executable);
+            }
+        }
+
+        return selected;
     }
 
     private static bool Selected(string relative, bool isDirectory, IReadOnlyCollection<string> only) =>

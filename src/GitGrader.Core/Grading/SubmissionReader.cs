@@ -24,58 +24,51 @@ public static class SubmissionReader
         }
 
         var notes = new List<string>();
-        var files = new List<(FileInfo File, string Relative)>();
+        var files = new List<(FileInfo File, string Relative, bool Executable)>();
         var directories = new List<string>();
         long totalBytes = 0;
         string? rejection = null;
 
-        var pending = new Stack<(DirectoryInfo Directory, string Relative)>();
-        pending.Push((root, string.Empty));
-        while (pending.Count > 0 && rejection is null)
+        // Neither .git nor a folder whose name is not valid UTF-8 is entered (links never are).
+        foreach (var walked in FolderWalker.Walk(root, d => d.Entry.Name != ".git" && !NotUtf8(d.Entry.Name)))
         {
-            var (current, relative) = pending.Pop();
-            foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            var (entry, path) = (walked.Entry, walked.Path);
+            if (NotUtf8(entry.Name))
             {
-                var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
-                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
-                {
-                    // Not valid UTF-8: the name cannot be opened again as decoded, nor shown faithfully.
-                    notes.Add($"Skipped '{path}': its name is not valid UTF-8.");
-                    continue;
-                }
+                // The name cannot be opened again as decoded, nor shown faithfully.
+                notes.Add($"Skipped '{path}': its name is not valid UTF-8.");
+                continue;
+            }
 
-                if (entry.LinkTarget is not null)
-                {
-                    notes.Add($"Skipped symbolic link '{path}': links are never followed.");
-                    continue;
-                }
+            if (walked.IsLink)
+            {
+                notes.Add($"Skipped symbolic link '{path}': links are never followed.");
+                continue;
+            }
 
-                if (entry is DirectoryInfo sub)
+            if (entry is DirectoryInfo)
+            {
+                if (entry.Name != ".git")
                 {
-                    if (entry.Name == ".git")
-                    {
-                        continue;
-                    }
-
                     directories.Add(path);
-                    pending.Push((sub, path));
-                    continue;
                 }
 
-                var file = (FileInfo)entry;
-                totalBytes += file.Length;
-                files.Add((file, path));
-                if (files.Count > limits.SubmissionFiles)
-                {
-                    rejection = string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
-                    break;
-                }
+                continue;
+            }
 
-                if (totalBytes > limits.SubmissionBytes)
-                {
-                    rejection = string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(limits.SubmissionBytes)}, the limit for this assignment ('{path}' alone is {ByteSizeText.Format(file.Length)}). Remove large files and push again.");
-                    break;
-                }
+            var file = (FileInfo)entry;
+            totalBytes += file.Length;
+            files.Add((file, path, walked.IsExecutable));
+            if (files.Count > limits.SubmissionFiles)
+            {
+                rejection = string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
+                break;
+            }
+
+            if (totalBytes > limits.SubmissionBytes)
+            {
+                rejection = string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(limits.SubmissionBytes)}, the limit for this assignment ('{path}' alone is {ByteSizeText.Format(file.Length)}). Remove large files and push again.");
+                break;
             }
         }
 
@@ -91,7 +84,7 @@ public static class SubmissionReader
         }
 
         var taken = 0;
-        foreach (var (file, relative) in files)
+        foreach (var (file, relative, executable) in files)
         {
             // Zero-length entries are staged without being opened, so a FIFO or device node in the
             // folder can never block or be read; git cannot hold such files anyway.
@@ -108,11 +101,13 @@ public static class SubmissionReader
                 continue;
             }
 
-            var executable = (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
             tree.AddFile($"{Root}/{relative}", StagedOwner.Student, content, executable);
             taken++;
         }
 
         return new SubmissionSnapshot(tree, taken, notes, null);
     }
+
+    /// <summary>.NET decodes a name that is not valid UTF-8 with U+FFFD in place of the bad bytes.</summary>
+    private static bool NotUtf8(string name) => name.Contains('\uFFFD', StringComparison.Ordinal);
 }

@@ -159,6 +159,28 @@ public sealed class HiddenFilesReaderTests : IDisposable
         Assert.Null(tree);
     }
 
+    [Fact]
+    public async Task Select_ListedFileAndFolder_StagesOnlyThemAndTheirParents_InBothPlaces()
+    {
+        _folder.Write("hidden/tests/visible/test_basic.py", "basic\n");
+        _folder.Write("hidden/tests/hidden/test_edge.py", "edge\n");
+        _folder.Write("hidden/data/cases.txt", "1 2 3\n");
+        _folder.Write("hidden/secret.py", Secret);
+        var all = await Read();
+
+        var selected = HiddenFilesReader.Select(all!, ["tests/visible/test_basic.py", "data"]);
+
+        Assert.Equal(
+            [
+                "hidden", "hidden/data", "hidden/data/cases.txt", "hidden/tests", "hidden/tests/visible", "hidden/tests/visible/test_basic.py",
+                "submission/data", "submission/data/cases.txt", "submission/tests", "submission/tests/visible", "submission/tests/visible/test_basic.py",
+            ],
+            selected.Entries.Select(e => e.RelativePath).Order(StringComparer.Ordinal));
+        Assert.Equal("basic\n", Text(Entry(selected, "submission/tests/visible/test_basic.py")));
+        Assert.Equal(StagedOwner.Grader, Entry(selected, "submission/tests/visible/test_basic.py").Owner);
+        AssertSecretNotStaged(selected);
+    }
+
     private static void AssertSecretNotStaged(StagedTree tree) => Assert.All(
         tree.Entries.Where(e => e.Content is not null),
         e => Assert.DoesNotContain(Secret, Text(e), StringComparison.Ordinal));

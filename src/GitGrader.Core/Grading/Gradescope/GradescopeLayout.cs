@@ -46,34 +46,22 @@ public static class GradescopeLayout
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(dockerfile));
 
-        var root = new DirectoryInfo(assignment.AutograderDirectory);
-        var pending = new Stack<DirectoryInfo>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        // Links inside the autograder are neither followed nor copied.
+        foreach (var walked in FolderWalker.Walk(new DirectoryInfo(assignment.AutograderDirectory)).Where(w => !w.IsLink))
         {
-            var current = pending.Pop();
-            foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            var relative = "source/" + walked.Path;
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
+            if (walked.Entry is DirectoryInfo)
             {
-                if (entry.LinkTarget is not null)
-                {
-                    continue;
-                }
-
-                var relative = "source/" + Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
-                hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
-                if (entry is DirectoryInfo directory)
-                {
-                    context.AddDirectory(relative, StagedOwner.Grader);
-                    pending.Push(directory);
-                    continue;
-                }
-
-                var content = await File.ReadAllBytesAsync(entry.FullName, cancellationToken).ConfigureAwait(false);
-                var executable = (((FileInfo)entry).UnixFileMode & UnixFileMode.UserExecute) != 0;
-                hash.AppendData(content);
-                hash.AppendData(executable ? "x"u8 : "-"u8);
-                context.AddFile(relative, StagedOwner.Grader, content, executable);
+                context.AddDirectory(relative, StagedOwner.Grader);
+                continue;
             }
+
+            var content = await File.ReadAllBytesAsync(walked.Entry.FullName, cancellationToken).ConfigureAwait(false);
+            var executable = walked.IsExecutable;
+            hash.AppendData(content);
+            hash.AppendData(executable ? "x"u8 : "-"u8);
+            context.AddFile(relative, StagedOwner.Grader, content, executable);
         }
 
         context.AddFile("Dockerfile", StagedOwner.Grader, Encoding.UTF8.GetBytes(dockerfile));
