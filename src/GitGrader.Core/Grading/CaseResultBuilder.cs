@@ -1,4 +1,3 @@
-using System.Globalization;
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Reports;
 
@@ -140,6 +139,4 @@ internal static class CaseResultBuilder
     }
 
     internal static double Round(double points) => Math.Round(points, 2, MidpointRounding.AwayFromZero);
-
-    internal static string Describe(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -18,8 +18,6 @@ namespace GitGrader.Core.Grading;
 /// </summary>
 public sealed class Grader
 {
-    private const int OutputCharsPerTest = 16_000;
-    private const long MaxReportBytes = 1024 * 1024;
     private const int MaxAnnotations = 200;
     private readonly ISandbox _sandbox;
     private readonly TimeProvider _time;
@@ -195,8 +193,4 @@ public sealed class Grader
         Notes = snapshot.Notes,
         Rejection = rejection,
     };
-
-    internal static int OutputBudget => OutputCharsPerTest;
-
-    internal static long ReportBudget => MaxReportBytes;
 }

@@ -10,6 +10,12 @@ namespace GitGrader.Core.Grading;
 /// <summary>Runs one test of an assignment in a session and turns what happened into results.</summary>
 internal sealed class TestRunner
 {
+    /// <summary>Most characters of one test's output kept in the report (the renderers budget further).</summary>
+    private const int OutputCharsPerTest = 16_000;
+
+    /// <summary>Largest JUnit report read back from the sandbox.</summary>
+    private const long MaxReportBytes = 1024 * 1024;
+
     private readonly ISandboxSession _session;
     private readonly Assignment _assignment;
     private readonly bool _revealAfterDueDate;
@@ -192,7 +198,7 @@ internal sealed class TestRunner
 
     private async Task<IReadOnlyList<TestResult>> CollectCasesAsync(TestDefinition test, ExecutionRequest request, ExecutionResult result, string reportPath, CancellationToken cancellationToken)
     {
-        var file = await _session.ReadFileAsync(reportPath, Grader.ReportBudget, cancellationToken).ConfigureAwait(false);
+        var file = await _session.ReadFileAsync(reportPath, MaxReportBytes, cancellationToken).ConfigureAwait(false);
         var xml = file.Content;
         IReadOnlyList<JUnitCase>? cases = null;
         string? reportProblem = null;
@@ -237,5 +243,5 @@ internal sealed class TestRunner
         return text.Append(StudentText.FromBytes(stderr)).ToString();
     }
 
-    private static string Truncate(string text) => StudentText.Truncate(text, Grader.OutputBudget);
+    private static string Truncate(string text) => StudentText.Truncate(text, OutputCharsPerTest);
 }

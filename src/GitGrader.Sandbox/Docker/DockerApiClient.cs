@@ -43,18 +43,8 @@ internal sealed class DockerApiClient : IDisposable
         using var response = await SendAsync(HttpMethod.Get, "/_ping", null, "ping", cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_prefix}/images/{Uri.EscapeDataString(image)}/json");
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-
-        await EnsureSuccessAsync(response, "image inspect", cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) =>
+        await ImageIdAsync(image, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>The image's content id (<c>sha256:…</c>), or null when the engine does not hold it.</summary>
     public async Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken)
@@ -150,7 +140,7 @@ internal sealed class DockerApiClient : IDisposable
     {
         using var content = JsonContent.Create(container, DockerJsonContext.Default.ContainerCreateRequest);
         using var response = await SendAsync(HttpMethod.Post, $"/containers/create?name={Uri.EscapeDataString(name)}", content, "container create", cancellationToken).ConfigureAwait(false);
-        var created = await ReadJsonAsync(response, DockerJsonContext.Default.ContainerCreateResponse, cancellationToken).ConfigureAwait(false);
+        var created = await ReadJsonAsync(response, DockerJsonContext.Default.IdResponse, cancellationToken).ConfigureAwait(false);
         return created.Id;
     }
 

@@ -5,7 +5,6 @@ namespace GitGrader.Sandbox.Docker;
 /// <summary>Source-generated JSON for the Engine API shapes. The API's names are PascalCase, as ours are.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContainerCreateRequest))]
-[JsonSerializable(typeof(ContainerCreateResponse))]
 [JsonSerializable(typeof(VolumeCreateRequest))]
 [JsonSerializable(typeof(ExecCreateRequest))]
 [JsonSerializable(typeof(ExecStartRequest))]
@@ -15,7 +14,6 @@ namespace GitGrader.Sandbox.Docker;
 [JsonSerializable(typeof(List<ContainerSummary>))]
 [JsonSerializable(typeof(VolumeListResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
-[JsonSerializable(typeof(VersionResponse))]
 [JsonSerializable(typeof(ImageInspectResponse))]
 [JsonSerializable(typeof(List<ImageSummary>))]
 [JsonSerializable(typeof(BuildProgressLine))]
