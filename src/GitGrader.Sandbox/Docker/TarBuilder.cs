@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Runtime.InteropServices;
 using GitGrader.Core.Sandboxing;
 
 namespace GitGrader.Sandbox.Docker;
@@ -33,7 +34,10 @@ internal static class TarBuilder
                 };
                 if (!isDirectory && entry.Content is { } content)
                 {
-                    tarEntry.DataStream = new MemoryStream(content.ToArray(), writable: false);
+                    // Wrap the staged bytes rather than copy them: a tree can be uploaded more than once (after a restart).
+                    tarEntry.DataStream = MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+                        ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+                        : new MemoryStream(content.ToArray(), writable: false);
                 }
 
                 writer.WriteEntry(tarEntry);
