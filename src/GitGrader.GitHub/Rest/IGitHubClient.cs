@@ -1,0 +1,48 @@
+namespace GitGrader.GitHub.Rest;
+
+/// <summary>
+/// The GitHub REST endpoints GitGrader uses, authenticated as the App (JWT) or as one of its
+/// installations (installation token, cached until shortly before it expires). Every method
+/// retries 5xx answers and rate limits with backoff; none logs a token.
+/// </summary>
+public interface IGitHubClient
+{
+    /// <summary><c>GET /app</c>, as the App.</summary>
+    Task<AppInfo> GetAppAsync(CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/installation</c>, as the App: the installation that can reach the repository.</summary>
+    Task<long> GetRepositoryInstallationIdAsync(RepositoryRef repository, CancellationToken cancellationToken);
+
+    /// <summary>An installation access token (<c>POST /app/installations/{id}/access_tokens</c>), cached until shortly before it expires. For git over HTTPS.</summary>
+    Task<string> GetInstallationTokenAsync(long installationId, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{owner}/{repo}/check-runs</c>; annotations beyond 50 follow in PATCHes.</summary>
+    Task<CheckRun> CreateCheckRunAsync(long installationId, RepositoryRef repository, NewCheckRun checkRun, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /repos/{owner}/{repo}/check-runs/{id}</c>, as many times as 50-annotation batches need.</summary>
+    Task UpdateCheckRunAsync(long installationId, RepositoryRef repository, long checkRunId, CheckRunUpdate update, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=…&amp;filter=all</c>, every page.</summary>
+    Task<IReadOnlyList<CheckRun>> ListCheckRunsForRefAsync(long installationId, RepositoryRef repository, string gitRef, string checkName, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/commits/{sha}/pulls</c>: pull requests whose head is, or contains, the commit.</summary>
+    Task<IReadOnlyList<PullRequestSummary>> ListPullRequestsForCommitAsync(long installationId, RepositoryRef repository, string sha, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/issues/{number}/comments</c>, every page.</summary>
+    Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(long installationId, RepositoryRef repository, int issueNumber, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{owner}/{repo}/issues/{number}/comments</c>.</summary>
+    Task<IssueComment> CreateIssueCommentAsync(long installationId, RepositoryRef repository, int issueNumber, string body, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}</c>.</summary>
+    Task UpdateIssueCommentAsync(long installationId, RepositoryRef repository, long commentId, string body, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/issues?state=all&amp;creator={creator}</c>, every page (pull requests left out).</summary>
+    Task<IReadOnlyList<Issue>> ListIssuesAsync(long installationId, RepositoryRef repository, string? creator, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{owner}/{repo}/issues</c>.</summary>
+    Task<Issue> CreateIssueAsync(long installationId, RepositoryRef repository, string title, string body, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /repos/{owner}/{repo}/issues/{number}</c> (title and body).</summary>
+    Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken);
+}

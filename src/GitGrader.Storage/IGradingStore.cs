@@ -1,0 +1,85 @@
+using GitGrader.Core.Reports;
+
+namespace GitGrader.Storage;
+
+/// <summary>
+/// Everything GitGrader keeps: deliveries, submissions, the job queue (leases), results, the
+/// pull request comment and the summary issue it maintains. SQLite by default, PostgreSQL to
+/// share one queue between machines; both behave the same (the same tests run on both).
+/// Every method is safe to call from many threads and processes at once.
+/// </summary>
+public interface IGradingStore
+{
+    /// <summary>Creates or upgrades the schema; safe to run at every start and concurrently.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: records the delivery (or returns <see cref="IngestOutcome.Seen"/> if its
+    /// id is known, recording nothing), then the submission and its grade job. A submission is
+    /// unique by (repository, sha, assignment): a second delivery for the same commit reuses it and
+    /// queues nothing new. With <see cref="IngestRequest.SupersedesOlder"/>, queued grade jobs of older
+    /// submissions on the same repository, branch and assignment are marked superseded.
+    /// </summary>
+    Task<IngestOutcome> IngestAsync(IngestRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The submission of a (repository, sha, assignment), if recorded.</summary>
+    Task<SubmissionRecord?> FindSubmissionAsync(string repository, string sha, string assignment, CancellationToken cancellationToken);
+
+    /// <summary>Queued jobs with no check run yet, oldest first.</summary>
+    Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Sets a job's check run id unless one is set; returns the id now stored.</summary>
+    Task<long> SetCheckRunIdAsync(long jobId, long checkRunId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the oldest runnable job: queued and due, or running with an expired lease (a crashed
+    /// worker's). Increments its attempt count. Null when there is none.
+    /// PostgreSQL uses <c>FOR UPDATE SKIP LOCKED</c>.
+    /// </summary>
+    Task<ClaimedJob?> ClaimNextJobAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends a held lease; false when the lease was lost (expired and taken by another worker).</summary>
+    Task<bool> RenewLeaseAsync(long jobId, string workerId, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks the job done.</summary>
+    Task CompleteJobAsync(long jobId, string workerId, CancellationToken cancellationToken);
+
+    /// <summary>Puts the job back in the queue, due at <paramref name="notBefore"/>, with the error that stopped it.</summary>
+    Task RetryJobAsync(long jobId, string workerId, string error, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>Marks the job failed for good (attempts exhausted), with the error.</summary>
+    Task FailJobAsync(long jobId, string workerId, string error, CancellationToken cancellationToken);
+
+    /// <summary>Persists a job's result (idempotent per job: a second save replaces the first) and marks the assignment's summary dirty.</summary>
+    Task SaveResultAsync(long submissionId, long jobId, GradeReport report, CancellationToken cancellationToken);
+
+    /// <summary>The latest result of a submission, if graded.</summary>
+    Task<StoredResult?> GetLatestResultAsync(long submissionId, CancellationToken cancellationToken);
+
+    /// <summary>The comment GitGrader keeps on a pull request, if known.</summary>
+    Task<long?> GetPullRequestCommentAsync(string repository, int pullRequest, CancellationToken cancellationToken);
+
+    /// <summary>Remembers the comment GitGrader keeps on a pull request.</summary>
+    Task SavePullRequestCommentAsync(string repository, int pullRequest, long commentId, CancellationToken cancellationToken);
+
+    /// <summary>Marks an assignment's summary as changed (bumps its change counter).</summary>
+    Task MarkSummaryDirtyAsync(string assignment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims one assignment whose summary changed since last published and was last published at
+    /// least <paramref name="minInterval"/> ago (the debounce), under a lease. Null when none is due.
+    /// </summary>
+    Task<SummaryClaim?> ClaimDueSummaryAsync(string owner, TimeSpan minInterval, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records that the summary was published up to <paramref name="version"/>, in <paramref name="issueNumber"/>, and releases the claim.</summary>
+    Task CompleteSummaryAsync(string assignment, string owner, int issueNumber, long version, CancellationToken cancellationToken);
+
+    /// <summary>Releases a summary claim without publishing (it stays dirty).</summary>
+    Task ReleaseSummaryAsync(string assignment, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Every student with a submission to the assignment: best and latest score, latest commit, attempts.</summary>
+    Task<IReadOnlyList<StudentScore>> GetStudentScoresAsync(string assignment, CancellationToken cancellationToken);
+
+    /// <summary>Queue depth by state (for health and logs).</summary>
+    Task<QueueStats> GetQueueStatsAsync(CancellationToken cancellationToken);
+}
