@@ -1,0 +1,100 @@
+using GitGrader.Storage.Sql;
+
+namespace GitGrader.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema, in order: the same tables as SQLite's, with <c>bigint</c> identities and
+/// <c>timestamptz</c>. Append new steps; never edit an applied one.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public const string SchemaVersionTable =
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version    integer PRIMARY KEY,
+            name       text NOT NULL,
+            applied_at timestamptz NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "deliveries, submissions, jobs, results, test_results, pull_request_comments, summaries",
+            """
+            CREATE TABLE deliveries (
+                id          text PRIMARY KEY,
+                event       text NOT NULL,
+                received_at timestamptz NOT NULL
+            );
+
+            CREATE TABLE submissions (
+                id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                assignment      text NOT NULL,
+                student         text NOT NULL,
+                repository      text NOT NULL,
+                installation_id bigint NOT NULL,
+                branch          text NULL,
+                sha             text NOT NULL,
+                received_at     timestamptz NOT NULL,
+                UNIQUE (repository, sha, assignment)
+            );
+            CREATE INDEX ix_submissions_assignment_student ON submissions (assignment, student);
+            CREATE INDEX ix_submissions_branch ON submissions (repository, branch, assignment);
+
+            CREATE TABLE jobs (
+                id                          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind                        text NOT NULL CHECK (kind IN ('grade', 'report')),
+                submission_id               bigint NOT NULL REFERENCES submissions (id),
+                status                      text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+                attempts                    integer NOT NULL DEFAULT 0,
+                lease_owner                 text NULL,
+                lease_expires_at            timestamptz NULL,
+                not_before                  timestamptz NOT NULL,
+                check_run_id                bigint NULL,
+                superseded_by_submission_id bigint NULL REFERENCES submissions (id),
+                last_error                  text NULL,
+                created_at                  timestamptz NOT NULL,
+                updated_at                  timestamptz NOT NULL
+            );
+            CREATE INDEX ix_jobs_open ON jobs (id) WHERE status IN ('queued', 'running');
+            CREATE INDEX ix_jobs_submission ON jobs (submission_id);
+
+            CREATE TABLE results (
+                job_id        bigint PRIMARY KEY REFERENCES jobs (id),
+                submission_id bigint NOT NULL REFERENCES submissions (id),
+                score         double precision NOT NULL,
+                max_score     double precision NOT NULL,
+                graded_at     timestamptz NOT NULL,
+                report_json   text NOT NULL
+            );
+            CREATE INDEX ix_results_submission ON results (submission_id, graded_at);
+
+            CREATE TABLE test_results (
+                job_id    bigint NOT NULL REFERENCES results (job_id) ON DELETE CASCADE,
+                ordinal   integer NOT NULL,
+                name      text NOT NULL,
+                status    text NOT NULL,
+                score     double precision NOT NULL,
+                max_score double precision NOT NULL,
+                PRIMARY KEY (job_id, ordinal)
+            );
+
+            CREATE TABLE pull_request_comments (
+                repository   text NOT NULL,
+                pull_request integer NOT NULL,
+                comment_id   bigint NOT NULL,
+                PRIMARY KEY (repository, pull_request)
+            );
+
+            CREATE TABLE summaries (
+                assignment        text PRIMARY KEY,
+                issue_number      integer NULL,
+                version           bigint NOT NULL DEFAULT 0,
+                published_version bigint NOT NULL DEFAULT 0,
+                published_at      timestamptz NULL,
+                lease_owner       text NULL,
+                lease_expires_at  timestamptz NULL
+            );
+            """),
+    ];
+}

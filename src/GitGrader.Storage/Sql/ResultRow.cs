@@ -1,0 +1,9 @@
+namespace GitGrader.Storage.Sql;
+
+/// <summary>The part of a <c>results</c> row <see cref="IGradingStore.GetLatestResultAsync"/> reads.</summary>
+internal sealed class ResultRow
+{
+    public long JobId { get; set; }
+
+    public string ReportJson { get; set; } = string.Empty;
+}

@@ -1,0 +1,100 @@
+using GitGrader.Storage.Sql;
+
+namespace GitGrader.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema, in order. Times are fixed-width ISO 8601 UTC text (see <see cref="StoreTime"/>),
+/// so text comparison and ORDER BY follow time. Append new steps; never edit an applied one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public const string SchemaVersionTable =
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version    INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        );
+        """;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "deliveries, submissions, jobs, results, test_results, pull_request_comments, summaries",
+            """
+            CREATE TABLE deliveries (
+                id          TEXT PRIMARY KEY,
+                event       TEXT NOT NULL,
+                received_at TEXT NOT NULL
+            );
+
+            CREATE TABLE submissions (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                assignment      TEXT NOT NULL,
+                student         TEXT NOT NULL,
+                repository      TEXT NOT NULL,
+                installation_id INTEGER NOT NULL,
+                branch          TEXT NULL,
+                sha             TEXT NOT NULL,
+                received_at     TEXT NOT NULL,
+                UNIQUE (repository, sha, assignment)
+            );
+            CREATE INDEX ix_submissions_assignment_student ON submissions (assignment, student);
+            CREATE INDEX ix_submissions_branch ON submissions (repository, branch, assignment);
+
+            CREATE TABLE jobs (
+                id                          INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind                        TEXT NOT NULL CHECK (kind IN ('grade', 'report')),
+                submission_id               INTEGER NOT NULL REFERENCES submissions (id),
+                status                      TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+                attempts                    INTEGER NOT NULL DEFAULT 0,
+                lease_owner                 TEXT NULL,
+                lease_expires_at            TEXT NULL,
+                not_before                  TEXT NOT NULL,
+                check_run_id                INTEGER NULL,
+                superseded_by_submission_id INTEGER NULL REFERENCES submissions (id),
+                last_error                  TEXT NULL,
+                created_at                  TEXT NOT NULL,
+                updated_at                  TEXT NOT NULL
+            );
+            CREATE INDEX ix_jobs_open ON jobs (id) WHERE status IN ('queued', 'running');
+            CREATE INDEX ix_jobs_submission ON jobs (submission_id);
+
+            CREATE TABLE results (
+                job_id        INTEGER PRIMARY KEY REFERENCES jobs (id),
+                submission_id INTEGER NOT NULL REFERENCES submissions (id),
+                score         REAL NOT NULL,
+                max_score     REAL NOT NULL,
+                graded_at     TEXT NOT NULL,
+                report_json   TEXT NOT NULL
+            );
+            CREATE INDEX ix_results_submission ON results (submission_id, graded_at);
+
+            CREATE TABLE test_results (
+                job_id    INTEGER NOT NULL REFERENCES results (job_id) ON DELETE CASCADE,
+                ordinal   INTEGER NOT NULL,
+                name      TEXT NOT NULL,
+                status    TEXT NOT NULL,
+                score     REAL NOT NULL,
+                max_score REAL NOT NULL,
+                PRIMARY KEY (job_id, ordinal)
+            );
+
+            CREATE TABLE pull_request_comments (
+                repository   TEXT NOT NULL,
+                pull_request INTEGER NOT NULL,
+                comment_id   INTEGER NOT NULL,
+                PRIMARY KEY (repository, pull_request)
+            );
+
+            CREATE TABLE summaries (
+                assignment        TEXT PRIMARY KEY,
+                issue_number      INTEGER NULL,
+                version           INTEGER NOT NULL DEFAULT 0,
+                published_version INTEGER NOT NULL DEFAULT 0,
+                published_at      TEXT NULL,
+                lease_owner       TEXT NULL,
+                lease_expires_at  TEXT NULL
+            );
+            """),
+    ];
+}
