@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,6 +9,7 @@ public static class WebhookSignature
 {
     private const string Prefix = "sha256=";
     private const int DigestLength = 32;
+    private static readonly SearchValues<char> LowercaseHex = SearchValues.Create("0123456789abcdef");
 
     /// <summary>True when <paramref name="header"/> is a well-formed signature of <paramref name="body"/> under <paramref name="secret"/>; compared in constant time.</summary>
     public static bool IsValid(ReadOnlySpan<byte> body, string? header, string secret)
@@ -18,8 +20,15 @@ public static class WebhookSignature
             return false;
         }
 
+        // GitHub (and @octokit/webhooks-methods' verify, which compares the header text) writes lowercase hex only.
+        var hex = header.AsSpan(Prefix.Length);
+        if (hex.ContainsAnyExcept(LowercaseHex))
+        {
+            return false;
+        }
+
         Span<byte> claimed = stackalloc byte[DigestLength];
-        if (Convert.FromHexString(header.AsSpan(Prefix.Length), claimed, out _, out var written) != System.Buffers.OperationStatus.Done || written != DigestLength)
+        if (Convert.FromHexString(hex, claimed, out _, out var written) != OperationStatus.Done || written != DigestLength)
         {
             return false;
         }

@@ -1,0 +1,53 @@
+using GitGrader.GitHub.Auth;
+using GitGrader.GitHub.Http;
+using GitGrader.GitHub.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GitGrader.GitHub;
+
+/// <summary>Registers GitGrader's GitHub App access.</summary>
+public static class GitHubServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="GitHubAppOptions"/> from <paramref name="section"/> (validated at start: AppId, PrivateKeyPath,
+    /// WebhookSecret, ApiBaseUrl), and registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is
+    /// registered already, the installation token cache (singleton, shared by every client) and <see cref="IGitHubClient"/>
+    /// as a typed <see cref="HttpClient"/> with retries and rate-limit waits. <c>Authorization</c> is redacted from
+    /// <see cref="IHttpClientFactory"/>'s logs; no token ever goes into a URI.
+    /// </summary>
+    public static IServiceCollection AddGitHubApp(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        var sectionPath = (section as IConfigurationSection)?.Path is { Length: > 0 } path ? path : GitHubAppOptions.ConfigurationKey;
+
+        services.AddOptions<GitHubAppOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GitHubAppOptions>>(new GitHubAppOptionsValidator(sectionPath));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AppJwtIssuer>();
+        services.TryAddSingleton<InstallationTokenCache>();
+        services.TryAddTransient<GitHubRetryHandler>();
+
+        services.AddHttpClient<IGitHubClient, GitHubClient>((provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<GitHubAppOptions>>().Value;
+                http.BaseAddress = options.ApiBaseUrl;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
+                http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("GitGrader");
+            })
+            .AddHttpMessageHandler<GitHubRetryHandler>()
+            .RedactLoggedHeaders(IsSecretHeader);
+        return services;
+    }
+
+    private static bool IsSecretHeader(string name)
+        => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
+}
