@@ -9,5 +9,7 @@ internal static class GitGraderCli
     {
         GradeCommand.Create(),
         ValidateCommand.Create(),
+        ServeCommand.Create(),
+        WorkerCommand.Create(),
     };
 }

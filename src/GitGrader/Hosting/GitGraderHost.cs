@@ -1,0 +1,94 @@
+using GitGrader.Classroom;
+using GitGrader.GitHub;
+using GitGrader.Ingest;
+using GitGrader.Reporting;
+using GitGrader.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GitGrader.Hosting;
+
+/// <summary>Builds the processes: <c>serve</c> (webhooks, check-run announcer, worker, summaries) and <c>worker</c> (worker and summaries only).</summary>
+public static class GitGraderHost
+{
+    /// <summary>Webhook path, as set in the App's settings.</summary>
+    public const string WebhookPath = "/webhooks/github";
+
+    /// <summary>Builds the web server of <c>serve</c>, with the store migrated.</summary>
+    public static async Task<WebApplication> BuildServerAsync(HostSettings settings, string[] urls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        GitGraderConfiguration.AddSources(builder.Configuration, settings);
+        ConfigureLogging(builder.Logging, settings.Verbose);
+        if (urls.Length > 0)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddGitGrader(builder.Configuration, course);
+        builder.Services.AddHostedService<CheckRunAnnouncer>();
+
+        var app = builder.Build();
+        await app.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        app.MapPost(WebhookPath, (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapGet("/healthz", HealthAsync);
+        app.MapGet("/", () => Results.Text($"GitGrader is running. GitHub delivers webhooks to POST {WebhookPath}; health at /healthz.\n"));
+        return app;
+    }
+
+    /// <summary>Builds the worker-only process of <c>worker</c>, with the store migrated.</summary>
+    public static async Task<IHost> BuildWorkerAsync(HostSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        GitGraderConfiguration.AddSources(builder.Configuration, settings);
+        ConfigureLogging(builder.Logging, settings.Verbose);
+        var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddGitGrader(builder.Configuration, course);
+        var host = builder.Build();
+        await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return host;
+    }
+
+    private static async Task<IResult> HealthAsync(IGradingStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stats = await store.GetQueueStatsAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Json(new HealthAnswer("ok", stats.Queued, stats.Running, stats.Failed), AppJsonContext.Default.HealthAnswer);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Results.Json(new HealthAnswer("unhealthy", 0, 0, 0, ex.Message), AppJsonContext.Default.HealthAnswer, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static Task<Course> LoadCourseAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var classroom = configuration.GetSection(ClassroomOptions.ConfigurationKey).Get<ClassroomOptions>() ?? new ClassroomOptions();
+        var gitHub = configuration.GetSection(GitHubAppOptions.ConfigurationKey).Get<GitHubAppOptions>() ?? new GitHubAppOptions();
+        return Course.LoadAsync(classroom, gitHub, cancellationToken);
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, bool verbose)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+        logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        logging.AddFilter("System.Net.Http.HttpClient", verbose ? LogLevel.Information : LogLevel.Warning);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using GitGrader.Core.Reports;
+using GitGrader.GitHub.Rest;
+
+namespace GitGrader.Reporting;
+
+/// <summary>What GitGrader shows on a check run at each stage of a submission.</summary>
+public static class CheckRunContent
+{
+    /// <summary>External id of a job's check run, so a retry finds the run it created.</summary>
+    public static string ExternalId(long jobId) => "gitgrader-job-" + jobId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>While waiting in the queue.</summary>
+    public static CheckRunOutput Queued { get; } = new()
+    {
+        Title = "Queued",
+        Summary = "GitGrader received this commit and will grade it shortly.",
+    };
+
+    /// <summary>While grading.</summary>
+    public static CheckRunOutput Grading { get; } = new()
+    {
+        Title = "Grading…",
+        Summary = "GitGrader is running the tests on this commit.",
+    };
+
+    /// <summary>The title with the score, e.g. <c>7/10 points</c>.</summary>
+    public static string ScoreTitle(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return $"{Points(report.Score)}/{Points(report.MaxScore)} points";
+    }
+
+    /// <summary>The completed run of a graded submission.</summary>
+    public static CheckRunOutput Graded(GradeReport report, string summary)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new CheckRunOutput
+        {
+            Title = ScoreTitle(report),
+            Summary = summary,
+            Annotations = [.. report.Annotations.Select(a => new CheckRunAnnotation(a.Path, a.Line, a.Line, "failure", a.Message, a.Title))],
+        };
+    }
+
+    /// <summary>Success for full marks, failure otherwise.</summary>
+    public static CheckRunConclusion Conclusion(GradeReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Score >= report.MaxScore ? CheckRunConclusion.Success : CheckRunConclusion.Failure;
+    }
+
+    /// <summary>A newer push replaced this commit before it was graded.</summary>
+    public static CheckRunOutput Superseded(string newerSha, string? branch) => new()
+    {
+        Title = "Skipped: a newer push replaced this commit",
+        Summary = $"Commit `{newerSha[..Math.Min(12, newerSha.Length)]}` was pushed{(branch is null ? string.Empty : $" to `{MarkdownText.Inline(branch)}`")} before this one was graded. Only the newest commit is graded; its check run has the score.",
+    };
+
+    /// <summary>Our failure, to be retried: never a score.</summary>
+    public static CheckRunOutput WillRetry(int attempt, int maxAttempts, DateTimeOffset retryAt) => new()
+    {
+        Title = "Grader error, will retry",
+        Summary = $"GitGrader could not grade this commit (attempt {attempt} of {maxAttempts}). This is our side, not your code: it will try again at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. You do not need to push again.",
+    };
+
+    /// <summary>Our failure, final: never a score.</summary>
+    public static CheckRunOutput GraderError(int attempts) => new()
+    {
+        Title = "Grader error",
+        Summary = $"GitGrader could not grade this commit after {attempts} attempt(s). This is our side, not your code, and it is not a zero: course staff have been told and can re-run it with the \"Re-run\" button.",
+    };
+
+    private static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

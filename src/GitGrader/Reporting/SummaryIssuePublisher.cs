@@ -1,0 +1,127 @@
+using GitGrader.Classroom;
+using GitGrader.GitHub.Rest;
+using GitGrader.Ingest;
+using GitGrader.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitGrader.Reporting;
+
+/// <summary>
+/// Keeps one issue per assignment in the instructor repository with the roster's scores. A saved
+/// result only marks the assignment's summary as changed; this service edits the issue at most
+/// once per <see cref="SummaryOptions.Debounce"/>, so a deadline spike costs a handful of edits.
+/// The change counter lives in the store, so a crash never loses an edit and several hosts
+/// never edit the same issue at once.
+/// </summary>
+public sealed partial class SummaryIssuePublisher : BackgroundService
+{
+    private readonly IGradingStore _store;
+    private readonly IGitHubClient _gitHub;
+    private readonly Course _course;
+    private readonly AppIdentity _app;
+    private readonly TimeProvider _time;
+    private readonly SummaryOptions _options;
+    private readonly ILogger<SummaryIssuePublisher> _logger;
+    private readonly RosterTableRenderer _renderer = new();
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:summary";
+    private long? _installationId;
+
+    /// <summary>Creates the publisher.</summary>
+    public SummaryIssuePublisher(IGradingStore store, IGitHubClient gitHub, Course course, AppIdentity app, TimeProvider time, IOptions<SummaryOptions> options, ILogger<SummaryIssuePublisher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _gitHub = gitHub;
+        _course = course;
+        _app = app;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Every assignment gets its issue at start, listing the roster before anyone pushes.
+        foreach (var assignment in _course.Catalog.Assignments)
+        {
+            await _store.MarkSummaryDirtyAsync(assignment.Slug, stoppingToken).ConfigureAwait(false);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await PublishOneAsync(stoppingToken).ConfigureAwait(false))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(_logger, ex.Message, ex);
+            }
+
+            await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Publishes one due summary; false when none is due.</summary>
+    public async Task<bool> PublishOneAsync(CancellationToken cancellationToken)
+    {
+        var claim = await _store.ClaimDueSummaryAsync(_owner, _options.Debounce, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_course.Catalog.Find(claim.Assignment) is not { } assignment)
+            {
+                // An assignment removed from the folder: leave its issue as it was.
+                await _store.CompleteSummaryAsync(claim.Assignment, _owner, claim.IssueNumber ?? 0, claim.Version, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            var scores = await _store.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
+            var title = RosterTableRenderer.Title(assignment);
+            var body = _renderer.Render(assignment, _course.Roster, scores, _course.GitBaseUrl, _time.GetUtcNow());
+            var installation = _installationId ??= await _gitHub.GetRepositoryInstallationIdAsync(_course.InstructorRepository, cancellationToken).ConfigureAwait(false);
+            var number = claim.IssueNumber ?? await FindIssueAsync(installation, assignment.Slug, cancellationToken).ConfigureAwait(false);
+            if (number is { } existing)
+            {
+                await _gitHub.UpdateIssueAsync(installation, _course.InstructorRepository, existing, title, body, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                number = (await _gitHub.CreateIssueAsync(installation, _course.InstructorRepository, title, body, cancellationToken).ConfigureAwait(false)).Number;
+            }
+
+            await _store.CompleteSummaryAsync(assignment.Slug, _owner, number.Value, claim.Version, cancellationToken).ConfigureAwait(false);
+            LogPublished(_logger, assignment.Slug, _course.InstructorRepository.FullName, number.Value, scores.Count);
+            return true;
+        }
+        catch
+        {
+            await _store.ReleaseSummaryAsync(claim.Assignment, _owner, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<int?> FindIssueAsync(long installation, string assignment, CancellationToken cancellationToken)
+    {
+        // An issue created before a crash that kept its number from being stored.
+        var creator = await _app.ResolveAsync(cancellationToken).ConfigureAwait(false) is { } slug ? slug + "[bot]" : null;
+        var issues = await _gitHub.ListIssuesAsync(installation, _course.InstructorRepository, creator, cancellationToken).ConfigureAwait(false);
+        var marker = RosterTableRenderer.Marker(assignment);
+        return issues.FirstOrDefault(i => i.Body?.StartsWith(marker, StringComparison.Ordinal) == true)?.Number;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary of {Assignment} published to {Repository}#{Number} ({Students} students with submissions)")]
+    private static partial void LogPublished(ILogger logger, string assignment, string repository, int number, int students);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Summary issue update failed, will retry: {Error}")]
+    private static partial void LogFailed(ILogger logger, string error, Exception exception);
+}

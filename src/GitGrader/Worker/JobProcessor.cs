@@ -1,0 +1,283 @@
+using GitGrader.Classroom;
+using GitGrader.Core.Grading;
+using GitGrader.Core.Reports;
+using GitGrader.GitHub;
+using GitGrader.GitHub.Rest;
+using GitGrader.Reporting;
+using GitGrader.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GitGrader.Worker;
+
+/// <summary>
+/// Works one claimed job to the end: check run in progress, fetch exactly that commit, grade,
+/// persist, report (check run, pull request comment), complete. Every step is safe to repeat, so
+/// a job claimed again after a crash finishes once: the check run is found by its external id,
+/// a result already saved for the job is reported instead of graded again, a completed check
+/// run is not updated twice, and the comment is found by its marker.
+/// </summary>
+public sealed partial class JobProcessor
+{
+    private readonly IGradingStore _store;
+    private readonly IGitHubClient _gitHub;
+    private readonly CheckRunKeeper _checkRuns;
+    private readonly PullRequestCommenter _commenter;
+    private readonly CommitFetcher _fetcher;
+    private readonly Grader _grader;
+    private readonly Course _course;
+    private readonly TimeProvider _time;
+    private readonly WorkerOptions _options;
+    private readonly ILogger<JobProcessor> _logger;
+    private readonly MarkdownReportRenderer _renderer = new();
+
+    /// <summary>Creates the processor.</summary>
+    public JobProcessor(
+        IGradingStore store,
+        IGitHubClient gitHub,
+        CheckRunKeeper checkRuns,
+        PullRequestCommenter commenter,
+        CommitFetcher fetcher,
+        Grader grader,
+        Course course,
+        TimeProvider time,
+        IOptions<WorkerOptions> options,
+        ILogger<JobProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _gitHub = gitHub;
+        _checkRuns = checkRuns;
+        _commenter = commenter;
+        _fetcher = fetcher;
+        _grader = grader;
+        _course = course;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Works <paramref name="job"/>; never throws for the job's own failures (they are retried or recorded), only for shutdown.</summary>
+    public async Task ProcessAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var lease = LeaseKeeper.Start(_store, job, _options.Lease, _time, cancellationToken);
+        try
+        {
+            await (job switch
+            {
+                { SupersededBy: { } newer } => SkipAsync(job, newer, lease.Token),
+                { Kind: JobKind.Report } => ReportAgainAsync(job, lease.Token),
+                _ => GradeAsync(job, lease.Token),
+            }).ConfigureAwait(false);
+            await _store.CompleteJobAsync(job.Id, job.LeaseOwner, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lease.Lost)
+        {
+            LogLeaseLost(_logger, job.Id);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the job straight back rather than wait out the lease.
+            await _store.RetryJobAsync(job.Id, job.LeaseOwner, "worker stopped", _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(job, ex).ConfigureAwait(false);
+        }
+    }
+
+    private string CheckName(SubmissionRecord submission) => _course.Catalog.Find(submission.Assignment)?.Name ?? submission.Assignment;
+
+    private async Task SkipAsync(ClaimedJob job, SupersededBy newer, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        await MoveAsync(job, new CheckRunUpdate
+        {
+            Status = CheckRunStatus.Completed,
+            Conclusion = CheckRunConclusion.Skipped,
+            CompletedAt = now,
+            Output = CheckRunContent.Superseded(newer.Sha, job.Submission.Branch),
+        }, cancellationToken).ConfigureAwait(false);
+        LogSkipped(_logger, job.Id, job.Submission.Repository, job.Submission.Sha[..7], newer.Sha[..7]);
+    }
+
+    private async Task ReportAgainAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        // Null while the commit's grade job is still running: that job reports to the pull request itself.
+        if (await _store.GetLatestResultAsync(job.Submission.Id, cancellationToken).ConfigureAwait(false) is { } result)
+        {
+            await _commenter.UpsertAsync(job.Submission, result.Report, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task GradeAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var submission = job.Submission;
+        var saved = await _store.GetLatestResultAsync(submission.Id, cancellationToken).ConfigureAwait(false);
+        GradeReport report;
+        if (saved is not null && saved.JobId == job.Id)
+        {
+            // A retry after a crash that came after the result was saved: report it, do not grade again.
+            report = saved.Report;
+        }
+        else
+        {
+            await MoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.InProgress, StartedAt = _time.GetUtcNow(), Output = CheckRunContent.Grading }, cancellationToken).ConfigureAwait(false);
+            report = await FetchAndGradeAsync(job, cancellationToken).ConfigureAwait(false);
+            await _store.SaveResultAsync(submission.Id, job.Id, report, cancellationToken).ConfigureAwait(false);
+        }
+
+        var completed = await CompletedAlreadyAsync(job, cancellationToken).ConfigureAwait(false);
+        if (!completed)
+        {
+            await MoveAsync(job, new CheckRunUpdate
+            {
+                Status = CheckRunStatus.Completed,
+                Conclusion = CheckRunContent.Conclusion(report),
+                CompletedAt = _time.GetUtcNow(),
+                Output = CheckRunContent.Graded(report, _renderer.Render(report)),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _commenter.UpsertAsync(submission, report, cancellationToken).ConfigureAwait(false);
+        LogGraded(_logger, job.Id, submission.Repository, submission.Sha[..7], report.Score, report.MaxScore, report.DurationMs);
+    }
+
+    private async Task<GradeReport> FetchAndGradeAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var submission = job.Submission;
+        var assignment = _course.Catalog.Find(submission.Assignment)
+            ?? throw new GraderFailureException($"assignment '{submission.Assignment}' is no longer in the assignments folder");
+        var directory = Path.Combine(_options.WorkFolder ?? Path.GetTempPath(), $"gitgrader-job-{job.Id}-{job.Attempt}-{Guid.NewGuid():N}");
+        try
+        {
+            var token = await _gitHub.GetInstallationTokenAsync(submission.InstallationId, cancellationToken).ConfigureAwait(false);
+            await _fetcher.FetchAsync(_course.CloneUrl(submission.Repository), submission.Sha, token, directory, _options.FetchTimeout, cancellationToken).ConfigureAwait(false);
+            var report = await _grader.GradeAsync(assignment, directory, GradeOptions.Default, cancellationToken).ConfigureAwait(false);
+            if (report.HasGraderError)
+            {
+                var failed = report.Tests.First(t => t.Status == TestStatus.Error);
+                throw new GraderFailureException($"test '{failed.Name}' ended in a grader error: {failed.Message}");
+            }
+
+            return report;
+        }
+        finally
+        {
+            DeleteQuietly(directory);
+        }
+    }
+
+    private async Task<bool> CompletedAlreadyAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        if (job.Attempt == 1)
+        {
+            return false;
+        }
+
+        var runs = await _gitHub.ListCheckRunsForRefAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), job.Submission.Sha, CheckName(job.Submission), cancellationToken).ConfigureAwait(false);
+        var externalId = CheckRunContent.ExternalId(job.Id);
+        return runs.Any(r => r.ExternalId == externalId && r.Status == "completed" && r.Conclusion is "success" or "failure");
+    }
+
+    /// <summary>Brings the job's check run to <paramref name="update"/>, creating it in that state if it does not exist yet.</summary>
+    private async Task MoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
+    {
+        var name = CheckName(job.Submission);
+        var initial = new NewCheckRun
+        {
+            Name = name,
+            HeadSha = job.Submission.Sha,
+            Status = update.Status ?? CheckRunStatus.Queued,
+            StartedAt = update.StartedAt,
+            Conclusion = update.Conclusion,
+            CompletedAt = update.CompletedAt,
+            Output = update.Output,
+        };
+        var (id, created) = await _checkRuns.EnsureAsync(job.Id, job.CheckRunId, job.Submission, name, initial, cancellationToken).ConfigureAwait(false);
+        if (!created)
+        {
+            await _gitHub.UpdateCheckRunAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), id, update, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailAsync(ClaimedJob job, Exception error)
+    {
+        var message = error is GraderFailureException or GitFetchException or GitHubApiException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            if (job.Attempt < _options.MaxAttempts)
+            {
+                var retryAt = _time.GetUtcNow() + (_options.RetryDelay * Math.Pow(2, job.Attempt - 1));
+                LogRetrying(_logger, job.Id, job.Attempt, _options.MaxAttempts, retryAt, message, error);
+                await _store.RetryJobAsync(job.Id, job.LeaseOwner, message, retryAt, timeout.Token).ConfigureAwait(false);
+                await TryMoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.Queued, Output = CheckRunContent.WillRetry(job.Attempt, _options.MaxAttempts, retryAt) }, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                LogGaveUp(_logger, job.Id, job.Attempt, message, error);
+                await _store.FailJobAsync(job.Id, job.LeaseOwner, message, timeout.Token).ConfigureAwait(false);
+                await TryMoveAsync(job, new CheckRunUpdate
+                {
+                    Status = CheckRunStatus.Completed,
+                    Conclusion = CheckRunConclusion.Neutral,
+                    CompletedAt = _time.GetUtcNow(),
+                    Output = CheckRunContent.GraderError(job.Attempt),
+                }, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store or GitHub is down too: the lease runs out and the job is claimed again.
+            LogFailFailed(_logger, job.Id, ex.Message, ex);
+        }
+    }
+
+    private async Task TryMoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MoveAsync(job, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GitHubApiException or HttpRequestException)
+        {
+            LogFailFailed(_logger, job.Id, ex.Message, ex);
+        }
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp folder is not worth failing a grade for.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: graded {Repository}@{Sha}: {Score}/{MaxScore} in {DurationMs} ms")]
+    private static partial void LogGraded(ILogger logger, long jobId, string repository, string sha, double score, double maxScore, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: {Repository}@{Sha} skipped, superseded by {NewerSha}")]
+    private static partial void LogSkipped(ILogger logger, long jobId, string repository, string sha, string newerSha);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease lost to another worker; stopped without reporting")]
+    private static partial void LogLeaseLost(ILogger logger, long jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: attempt {Attempt} of {MaxAttempts} failed, retry at {RetryAt:u}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, long jobId, int attempt, int maxAttempts, DateTimeOffset retryAt, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: gave up after {Attempts} attempts: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, long jobId, int attempts, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: could not record the failure ({Error}); the job will be claimed again when its lease runs out")]
+    private static partial void LogFailFailed(ILogger logger, long jobId, string error, Exception exception);
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GitGrader.Worker;
+
+/// <summary>How the grading worker runs (configuration section <c>Worker</c>).</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string ConfigurationKey = "Worker";
+
+    /// <summary>False to run <c>serve</c> as a webhook front-end only, leaving grading to <c>gitgrader worker</c> hosts sharing its PostgreSQL database.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Submissions graded at once on this host (one container each).</summary>
+    [Range(1, 256, ErrorMessage = "Worker:Concurrency must be between 1 and 256.")]
+    public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>How long a claimed job stays ours without renewal; a crashed worker's job is claimed again after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often an idle worker looks at the queue when nothing wakes it (other hosts' deliveries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Tries per job before it ends as a grader error.</summary>
+    [Range(1, 100, ErrorMessage = "Worker:MaxAttempts must be between 1 and 100.")]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Wait before the first retry; doubles each time.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest a <c>git fetch</c> of one commit may take.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where commits are checked out while graded (deleted afterwards); the system temp folder when empty.</summary>
+    public string? WorkFolder { get; set; }
+}
