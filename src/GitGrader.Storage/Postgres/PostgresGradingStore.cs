@@ -39,7 +39,7 @@ internal sealed class PostgresGradingStore : SqlGradingStore, IDisposable, IAsyn
     protected override string SchemaVersionTableScript => PostgresMigrations.SchemaVersionTable;
 
     /// <inheritdoc />
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         try
         {

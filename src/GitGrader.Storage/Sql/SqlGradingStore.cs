@@ -31,7 +31,7 @@ internal abstract class SqlGradingStore : IGradingStore
     protected abstract string SchemaVersionTableScript { get; }
 
     /// <summary>Opens a pooled connection, ready for use (pragmas set); failures name the database.</summary>
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    protected internal abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a transaction that holds the write lock (SQLite) or is read committed (PostgreSQL).</summary>
     protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);

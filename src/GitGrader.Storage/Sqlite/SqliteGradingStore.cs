@@ -54,7 +54,7 @@ internal sealed class SqliteGradingStore : SqlGradingStore, IDisposable, IAsyncD
     protected override string SchemaVersionTableScript => SqliteMigrations.SchemaVersionTable;
 
     /// <inheritdoc />
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
