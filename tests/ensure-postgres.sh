@@ -53,7 +53,8 @@ pg_isready -h 127.0.0.1 -p "$CLUSTER_PORT" >/dev/null || {
   exit 1
 }
 
-as_postgres() { runuser -u postgres -- psql -p "$CLUSTER_PORT" -v ON_ERROR_STOP=1 -qtA "$@"; }
+# From /, which the postgres user can always enter.
+as_postgres() { (cd / && runuser -u postgres -- psql -p "$CLUSTER_PORT" -v ON_ERROR_STOP=1 -qtA "$@"); }
 
 if [ "$(as_postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" ]; then
   log "creating role $ROLE"

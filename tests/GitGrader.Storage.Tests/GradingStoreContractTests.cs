@@ -150,6 +150,33 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestAsync_ConcurrentDeliveriesOfOneCommit_OneSubmissionAndOneJob()
+    {
+        var second = Database.CreateStore(Clock);
+        var requests = Enumerable.Range(0, 8).Select(i => Push(Submission("a1", Start.AddMilliseconds(i)))).ToList();
+
+        var outcomes = await Task.WhenAll(requests.Select((r, i) => Task.Run(() => (i % 2 == 0 ? Store : second).IngestAsync(r, Ct))));
+
+        Assert.Single(outcomes.Select(o => o.SubmissionId).Distinct());
+        Assert.Single(outcomes, o => o.JobId is not null);
+        Assert.All(outcomes, o => Assert.False(o.Duplicate));
+        Assert.Equal(new QueueStats(1, 0, 0, 0), await Store.GetQueueStatsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task IngestAsync_ConcurrentRedeliveriesOfOneDelivery_OnlyOneIsRecorded()
+    {
+        var second = Database.CreateStore(Clock);
+        var request = Push(Submission("a1", Start), deliveryId: "same-delivery");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? Store : second).IngestAsync(request, Ct))));
+
+        Assert.Single(outcomes, o => !o.Duplicate);
+        Assert.Equal(7, outcomes.Count(o => o.Duplicate));
+        Assert.Equal(new QueueStats(1, 0, 0, 0), await Store.GetQueueStatsAsync(Ct));
+    }
+
+    [Fact]
     public async Task IngestAsync_SameCommitForAnotherAssignment_IsAnotherSubmission()
     {
         var first = await Store.IngestAsync(Push(Submission("a1", Start, repository: "course/shared")), Ct);

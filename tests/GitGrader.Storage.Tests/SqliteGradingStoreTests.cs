@@ -50,35 +50,41 @@ public sealed class SqliteGradingStoreTests : GradingStoreContractTests
     }
 
     [Fact]
-    public async Task IngestAsync_WhileAnotherProcessHoldsTheWriteLock_WaitsAndSucceeds()
+    public async Task IngestAsync_WhileAnotherProcessHoldsTheWriteLock_WaitsForItAndSucceeds()
     {
-        // A real second process (python3's sqlite3) takes the write lock for a moment.
+        // A real second process (python3's sqlite3) holds the write lock until told to commit.
         using var holder = Process.Start(new ProcessStartInfo("python3")
         {
             ArgumentList =
             {
                 "-c",
-                "import sqlite3, sys, time\n" +
+                "import sqlite3, sys\n" +
                 "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n" +
                 "c.execute('BEGIN IMMEDIATE')\n" +
+                "c.execute(\"INSERT INTO deliveries (id, event, received_at) VALUES ('other-process', 'push', 'x')\")\n" +
                 "print('locked', flush=True)\n" +
-                "time.sleep(1.5)\n" +
+                "sys.stdin.readline()\n" +
                 "c.execute('COMMIT')\n",
                 File.FilePath,
             },
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
         Assert.Equal("locked", await holder.StandardOutput.ReadLineAsync(Ct));
-        var watch = Stopwatch.StartNew();
 
-        var outcome = await Store.IngestAsync(Push(Submission("a1", Start)), Ct);
-
-        watch.Stop();
+        var ingest = Task.Run(() => Store.IngestAsync(Push(Submission("a1", Start)), Ct));
+        await Task.Delay(500, Ct);
+        var waited = !ingest.IsCompleted;
+        await holder.StandardInput.WriteLineAsync("commit");
+        await holder.StandardInput.FlushAsync(Ct);
+        var outcome = await ingest;
         await holder.WaitForExitAsync(Ct);
+
+        Assert.True(waited, "the ingest did not wait for the other process's write lock");
         Assert.Equal(0, holder.ExitCode);
         Assert.NotNull(outcome.JobId);
-        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(0.5), $"ingest returned after {watch.Elapsed} while the file was locked");
+        Assert.Equal(2L, await QueryAsync<long>("SELECT COUNT(*) FROM deliveries"));
     }
 
     [Fact]
