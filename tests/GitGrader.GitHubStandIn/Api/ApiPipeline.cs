@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GitGrader.GitHubStandIn.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GitGrader.GitHubStandIn.Api;
+
+/// <summary>
+/// In front of every endpoint: records the request; for the REST API, parses the body, checks the
+/// request against GitHub's OpenAPI description (404 or 422 and a violation when it does not
+/// conform), applies injected faults, and turns requests to endpoints the stand-in lacks into 404
+/// and a violation.
+/// </summary>
+internal sealed class ApiPipeline(StandInCore core)
+{
+    private const string ApiPrefix = "/api/v3";
+
+    /// <summary>The middleware.</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var watch = Stopwatch.StartNew();
+        var at = core.Clock.GetUtcNow();
+        var path = context.Request.Path.Value ?? "/";
+        var surface = path == ApiPrefix || path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal) ? RequestSurface.Rest
+            : context.GetEndpoint()?.Metadata.GetMetadata<GitEndpointMarker>() is not null ? RequestSurface.Git
+            : RequestSurface.Other;
+        string? bodyText = null;
+        try
+        {
+            switch (surface)
+            {
+                case RequestSurface.Git:
+                    await next(context);
+                    break;
+                case RequestSurface.Rest:
+                    bodyText = await ReadBodyAsync(context.Request);
+                    await HandleRestAsync(context, next, bodyText);
+                    break;
+                default:
+                    var message = $"{path} is neither under /api/v3/ (the REST API) nor a git URL /{{owner}}/{{repo}}.git/…";
+                    ViolationRecorder.Record(core, context, ViolationKind.OutsideApi, [message], StatusCodes.Status404NotFound);
+                    await ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
+                    break;
+            }
+        }
+        finally
+        {
+            var auth = context.Features.Get<ApiRequestFeature>()?.Caller.Kind ?? AuthKind.None;
+            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+            core.Journal.Add(new RecordedRequest(at, surface, context.Request.Method, path, query, string.IsNullOrEmpty(bodyText) ? null : bodyText, auth, context.Response.StatusCode, watch.ElapsedMilliseconds));
+        }
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
+    private static Dictionary<string, string[]> QueryOf(HttpRequest request) =>
+        request.Query.ToDictionary(q => q.Key, q => q.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal);
+
+    private static string RelativeRawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = raw.IndexOf('?', StringComparison.Ordinal);
+        if (question >= 0)
+        {
+            raw = raw[..question];
+        }
+
+        var relative = raw.Length > ApiPrefix.Length ? raw[ApiPrefix.Length..] : "/";
+        return relative.Length == 0 ? "/" : relative;
+    }
+
+    private async Task HandleRestAsync(HttpContext context, RequestDelegate next, string bodyText)
+    {
+        var caller = ApiAuth.Resolve(core, context.Request.Headers.Authorization.ToString());
+        JsonNode? body = null;
+        if (bodyText.Trim().Length > 0)
+        {
+            try
+            {
+                body = JsonNode.Parse(bodyText);
+            }
+            catch (JsonException e)
+            {
+                context.Features.Set(new ApiRequestFeature { BodyText = bodyText, Caller = caller });
+                ViolationRecorder.Record(core, context, ViolationKind.MalformedJson, [$"The body is not JSON: {e.Message}"], StatusCodes.Status400BadRequest);
+                await ApiResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Problems parsing JSON");
+                return;
+            }
+        }
+
+        var outcome = await core.Validator.CheckAsync(context.Request.Method, RelativeRawPath(context), QueryOf(context.Request), body, context.RequestAborted);
+        context.Features.Set(new ApiRequestFeature { Body = body, BodyText = bodyText, Caller = caller, Operation = outcome.Operation });
+        if (outcome.IsUnknownEndpoint)
+        {
+            ViolationRecorder.Record(core, context, ViolationKind.UnknownEndpoint, outcome.Errors, StatusCodes.Status404NotFound);
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
+            return;
+        }
+
+        if (!outcome.Ok)
+        {
+            ViolationRecorder.Record(core, context, ViolationKind.Schema, outcome.Errors, StatusCodes.Status422UnprocessableEntity);
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status422UnprocessableEntity, "Invalid request.\n\n" + string.Join("\n", outcome.Errors), outcome.Errors);
+            return;
+        }
+
+        AddStandardHeaders(context);
+        if (core.Faults.TryTake(context.Request.Path.Value ?? "/") is { } fault)
+        {
+            await WriteFaultAsync(context, fault, caller.InstallationId);
+            return;
+        }
+
+        if (context.GetEndpoint()?.Metadata.GetMetadata<StandInEndpoint>() is null)
+        {
+            ViolationRecorder.Record(core, context, ViolationKind.NotImplemented, [$"GitHub has {outcome.Operation} ({context.Request.Method} {outcome.Template}) but the stand-in does not implement it"], StatusCodes.Status404NotFound);
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not Found");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private void AddStandardHeaders(HttpContext context)
+    {
+        var reset = core.Clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var headers = context.Response.Headers;
+        headers["X-GitHub-Request-Id"] = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";
+        headers["X-RateLimit-Limit"] = "5000";
+        headers["X-RateLimit-Remaining"] = "4999";
+        headers["X-RateLimit-Used"] = "1";
+        headers["X-RateLimit-Reset"] = reset;
+        headers["X-RateLimit-Resource"] = "core";
+    }
+
+    private async Task WriteFaultAsync(HttpContext context, FaultRule fault, long? installationId)
+    {
+        if (fault.RetryAfter is { } retryAfter)
+        {
+            var seconds = (long)Math.Ceiling(retryAfter.TotalSeconds);
+            var headers = context.Response.Headers;
+            headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = "0";
+            headers["X-RateLimit-Used"] = "5000";
+            headers["X-RateLimit-Reset"] = core.Clock.GetUtcNow().AddSeconds(seconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            await ApiResults.WriteErrorAsync(context, fault.Status, $"API rate limit exceeded for installation ID {installationId}.");
+            return;
+        }
+
+        var message = fault.Status >= 500 ? "Server Error" : ReasonPhrases(fault.Status);
+        await ApiResults.WriteErrorAsync(context, fault.Status, message);
+    }
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}

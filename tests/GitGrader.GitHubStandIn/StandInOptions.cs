@@ -1,0 +1,47 @@
+namespace GitGrader.GitHubStandIn;
+
+/// <summary>How a <see cref="GitHubStandIn"/> behaves. Every member has a default that suits GitGrader's tests.</summary>
+public sealed class StandInOptions
+{
+    /// <summary>The App's id (the JWT's <c>iss</c>).</summary>
+    public long AppId { get; init; } = 424242;
+
+    /// <summary>The App's slug; its bot user is <c>{slug}[bot]</c>.</summary>
+    public string AppSlug { get; init; } = "gitgrader-test";
+
+    /// <summary>The App's display name.</summary>
+    public string AppName { get; init; } = "GitGrader Test";
+
+    /// <summary>The webhook secret; a random one when null.</summary>
+    public string? WebhookSecret { get; init; }
+
+    /// <summary>Where webhooks go at start (settable later through <see cref="GitHubStandIn.WebhookUrl"/>).</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>How long an installation access token lives (GitHub: 1 hour).</summary>
+    public TimeSpan InstallationTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a webhook delivery may take before it counts as failed (GitHub: 10 s).</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Send <c>pull_request</c> <c>synchronize</c> after a push moves the head branch of an open pull
+    /// request, as GitHub does. On by default.
+    /// </summary>
+    public bool SendPullRequestSynchronize { get; init; } = true;
+
+    /// <summary>The clock for tokens, JWT checks and timestamps (a test may move it forward).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The <c>tests/npm</c> folder; found by walking up from the test binaries when null.</summary>
+    public string? NpmDirectory { get; init; }
+
+    /// <summary>Which description in <c>@octokit/openapi/generated</c> requests are checked against (<c>api.github.com</c>, <c>ghec</c>, <c>ghes-3.19</c>…).</summary>
+    public string OpenApiDescription { get; init; } = "api.github.com";
+
+    /// <summary>The node executable.</summary>
+    public string NodePath { get; init; } = "node";
+
+    /// <summary>The git executable.</summary>
+    public string GitPath { get; init; } = "git";
+}

@@ -1,0 +1,14 @@
+namespace GitGrader.GitHubStandIn;
+
+/// <summary>Which part of the stand-in a request reached.</summary>
+public enum RequestSurface
+{
+    /// <summary>The REST API under <c>/api/v3/</c>.</summary>
+    Rest,
+
+    /// <summary>Git over smart HTTP under <c>/{owner}/{repo}.git/</c>.</summary>
+    Git,
+
+    /// <summary>Anything else (always a 404 and a violation).</summary>
+    Other,
+}
