@@ -280,22 +280,27 @@ internal abstract class SqlGradingStore : IGradingStore
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var now = Now();
+        const string RunnableSql =
+            """
+            SELECT id FROM jobs
+            WHERE (status = 'queued' AND not_before <= @Now) OR (status = 'running' AND lease_expires_at <= @Now)
+            ORDER BY id
+            LIMIT 1
+            """;
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // Idle workers poll: look without the write lock first, so polling never queues behind ingest.
+            if (await connection.QuerySingleOrDefaultAsync<long?>(Command(RunnableSql, new { Now = Time(now) }, null, cancellationToken)).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var jobId = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                    $"""
-                    SELECT id FROM jobs
-                    WHERE (status = 'queued' AND not_before <= @Now) OR (status = 'running' AND lease_expires_at <= @Now)
-                    ORDER BY id
-                    LIMIT 1{ClaimLockClause}
-                    """,
-                    new { Now = Time(now) },
-                    transaction,
-                    cancellationToken)).ConfigureAwait(false);
+                    RunnableSql + ClaimLockClause, new { Now = Time(now) }, transaction, cancellationToken)).ConfigureAwait(false);
                 if (jobId is null)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -511,24 +516,29 @@ internal abstract class SqlGradingStore : IGradingStore
         ArgumentOutOfRangeException.ThrowIfLessThan(minInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         var now = Now();
+        const string DueSql =
+            """
+            SELECT assignment AS Assignment, issue_number AS IssueNumber, version AS Version FROM summaries
+            WHERE version > published_version
+              AND (published_at IS NULL OR published_at <= @DueBefore)
+              AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_expires_at <= @Now)
+            ORDER BY CASE WHEN published_at IS NULL THEN 0 ELSE 1 END, published_at, assignment
+            LIMIT 1
+            """;
+        var parameters = new { DueBefore = Time(now - minInterval), Owner = owner, Now = Time(now) };
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            if (await connection.QuerySingleOrDefaultAsync<SummaryRow>(Command(DueSql, parameters, null, cancellationToken)).ConfigureAwait(false) is null)
+            {
+                return null; // nothing due: no write lock taken
+            }
+
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var row = await connection.QuerySingleOrDefaultAsync<SummaryRow>(Command(
-                    $"""
-                    SELECT assignment AS Assignment, issue_number AS IssueNumber, version AS Version FROM summaries
-                    WHERE version > published_version
-                      AND (published_at IS NULL OR published_at <= @DueBefore)
-                      AND (lease_owner IS NULL OR lease_owner = @Owner OR lease_expires_at <= @Now)
-                    ORDER BY CASE WHEN published_at IS NULL THEN 0 ELSE 1 END, published_at, assignment
-                    LIMIT 1{ClaimLockClause}
-                    """,
-                    new { DueBefore = Time(now - minInterval), Owner = owner, Now = Time(now) },
-                    transaction,
-                    cancellationToken)).ConfigureAwait(false);
+                    DueSql + ClaimLockClause, parameters, transaction, cancellationToken)).ConfigureAwait(false);
                 if (row is not null)
                 {
                     await ExecuteAsync(
