@@ -29,7 +29,10 @@ internal sealed class ClientHarness : IAsyncDisposable
     public IGitHubClient Client => Services.GetRequiredService<IGitHubClient>();
 
     /// <summary>Starts everything; <paramref name="settings"/> override the defaults (3 tries, 10 ms backoff, 2 s longest rate-limit wait).</summary>
-    public static async Task<ClientHarness> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<ClientHarness> StartAsync(params (string Key, string Value)[] settings) => StartAsync(_ => { }, settings);
+
+    /// <summary>Starts everything, letting <paramref name="configureServices"/> add to the container first (e.g. a log capture).</summary>
+    public static async Task<ClientHarness> StartAsync(Action<IServiceCollection> configureServices, params (string Key, string Value)[] settings)
     {
         var clock = new ManualTimeProvider(Start);
         var server = await ScriptedGitHub.StartAsync(clock);
@@ -52,6 +55,7 @@ internal sealed class ClientHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
+        configureServices(services);
         services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
         return new ClientHarness(server, keys, clock, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace GitGrader.GitHub.Tests.Support;
@@ -75,10 +76,12 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
         var request = context.Request;
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
+        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
         var recorded = new RecordedRequest(
             request.Method,
-            request.Path.Value ?? "/",
-            request.QueryString.Value ?? string.Empty,
+            queryStart < 0 ? target : target[..queryStart],
+            queryStart < 0 ? string.Empty : target[queryStart..],
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body);
         _requests.Enqueue(recorded);
