@@ -1,4 +1,4 @@
-using System.Net;
+using GitGrader.GitHub;
 using System.Text.Json.Nodes;
 using GitGrader.GitHubStandIn.Api;
 using GitGrader.GitHubStandIn.Webhooks;
@@ -27,6 +27,16 @@ public sealed partial class GitHubStandIn
             ?? throw new ArgumentException($"No delivery {deliveryId}. {Describe("webhook delivery", Deliveries)}", nameof(deliveryId));
         var prepared = new PreparedWebhook(original.Id, original.Event, original.Action, original.Body.ToArray(), IsRedelivery: true);
         return await SendAsync(original.Event, _ => Task.FromResult<IReadOnlyList<PreparedWebhook>>([prepared]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a pull request in <paramref name="repository"/> from <paramref name="headBranch"/> into <paramref name="baseBranch"/>
+    /// and sends <c>pull_request</c> <c>opened</c>; returns its number.
+    /// </summary>
+    public Task<int> OpenPullRequestAsync(RepositoryRef repository, string headBranch, string baseBranch, string? authorLogin = null, string? title = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return OpenPullRequestAsync(repository.Owner, repository.Name, headBranch, baseBranch, authorLogin, title, cancellationToken);
     }
 
     /// <summary>
@@ -88,13 +98,13 @@ public sealed partial class GitHubStandIn
 
     /// <summary>
     /// Posts <paramref name="body"/> to <see cref="WebhookUrl"/> with exactly <paramref name="headers"/> (nothing added,
-    /// nothing signed, not recorded) — for forged, unsigned or oversize deliveries. Returns the receiver's status.
+    /// nothing signed, not recorded) — for forged, unsigned or oversize deliveries. Returns the receiver's HTTP status.
     /// </summary>
-    public Task<HttpStatusCode> PostRawWebhookAsync(byte[] body, IDictionary<string, string> headers, CancellationToken cancellationToken = default)
+    public async Task<int> PostRawWebhookAsync(byte[] body, IDictionary<string, string> headers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(headers);
-        return _core.Dispatcher.PostRawAsync(body, headers, cancellationToken);
+        return (int)await _core.Dispatcher.PostRawAsync(body, headers, cancellationToken);
     }
 
     private async Task<WebhookDeliveryView> SendAsync(string eventName, Func<CancellationToken, Task<IReadOnlyList<PreparedWebhook>>> prepare, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ namespace GitGrader.GitHubStandIn;
 /// <param name="Status">The receiver's status; null when nothing answered.</param>
 /// <param name="ElapsedMilliseconds">Time until the answer (or the failure).</param>
 /// <param name="Error">Why it failed without an answer (no WebhookUrl, timeout, connection refused…).</param>
+/// <param name="ResponseBody">The receiver's answer body (first 64 KiB), when it answered.</param>
 /// <param name="IsRedelivery">Sent by <see cref="GitHubStandIn.RedeliverAsync"/>.</param>
 /// <param name="At">When it was sent.</param>
 public sealed record WebhookDeliveryView(
@@ -23,6 +24,7 @@ public sealed record WebhookDeliveryView(
     int? Status,
     long ElapsedMilliseconds,
     string? Error,
+    string? ResponseBody,
     bool IsRedelivery,
     DateTimeOffset At)
 {

@@ -18,6 +18,8 @@ namespace GitGrader.GitHubStandIn.Webhooks;
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
+    private const int MaxResponseBody = 64 * 1024;
+
     private readonly Channel<WebhookWork> _queue = Channel.CreateUnbounded<WebhookWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -123,7 +125,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
                 {
-                    var failed = new WebhookDeliveryView(Guid.NewGuid(), work.Event, null, ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>(), null, 0, $"The stand-in could not build the payload: {e.Message}", false, _clock.GetUtcNow());
+                    var failed = new WebhookDeliveryView(Guid.NewGuid(), work.Event, null, ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>(), null, 0, $"The stand-in could not build the payload: {e.Message}", null, false, _clock.GetUtcNow());
                     _journal.Add(failed);
                     attempts.Add(failed);
                     deliveries = [];
@@ -152,6 +154,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         var url = _url();
         int? status = null;
         string? error = null;
+        string? responseBody = null;
         var watch = Stopwatch.StartNew();
         if (url is null)
         {
@@ -178,6 +181,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 timeout.CancelAfter(_timeout);
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
                 status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync(timeout.Token);
+                responseBody = text.Length > MaxResponseBody ? text[..MaxResponseBody] : text;
             }
             catch (OperationCanceledException) when (!_stop.IsCancellationRequested)
             {
@@ -189,7 +194,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             }
         }
 
-        var view = new WebhookDeliveryView(delivery.Id, delivery.Event, delivery.Action, delivery.Body, headers, status, watch.ElapsedMilliseconds, error, delivery.IsRedelivery, at);
+        var view = new WebhookDeliveryView(delivery.Id, delivery.Event, delivery.Action, delivery.Body, headers, status, watch.ElapsedMilliseconds, error, responseBody, delivery.IsRedelivery, at);
         _journal.Add(view);
         return view;
     }

@@ -1,0 +1,3 @@
+namespace GitGrader.AppTests.StandInTests;
+
+public sealed record GitResult(int ExitCode, string Output, string Error);
