@@ -17,12 +17,15 @@ internal sealed class RetryRules(GitHubAppOptions options, TimeProvider timeProv
 
     private const int MaxDoublings = 16;
 
-    /// <summary>The backoff before try <paramref name="attempt"/> + 1: <c>RetryBaseDelay · 2^(attempt−1)</c>, between half and all of it (jitter).</summary>
+    /// <summary>Longest single backoff, however large RetryBaseDelay and the attempt number are.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    /// <summary>The backoff before try <paramref name="attempt"/> + 1: <c>RetryBaseDelay · 2^(attempt−1)</c> (at most <see cref="MaxBackoff"/>), between half and all of it (jitter).</summary>
     public TimeSpan Backoff(int attempt)
     {
-        var full = options.RetryBaseDelay * Math.Pow(2, Math.Clamp(attempt - 1, 0, MaxDoublings));
+        var fullSeconds = Math.Min(options.RetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, MaxDoublings)), MaxBackoff.TotalSeconds);
 #pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-        return full * (0.5 + (Random.Shared.NextDouble() * 0.5));
+        return TimeSpan.FromSeconds(fullSeconds * (0.5 + (Random.Shared.NextDouble() * 0.5)));
 #pragma warning restore CA5394
     }
 

@@ -33,9 +33,12 @@ public sealed class RetryRulesTests
     }
 
     [Fact]
-    public void Backoff_HugeAttempt_DoesNotOverflow()
+    public void Backoff_HugeAttemptOrBaseDelay_IsCappedInsteadOfOverflowing()
     {
-        Assert.True(_rules.Backoff(int.MaxValue) > TimeSpan.Zero);
+        var rules = new RetryRules(new GitHubAppOptions { RetryBaseDelay = TimeSpan.FromDays(3650) }, TimeProvider.System);
+
+        Assert.InRange(_rules.Backoff(int.MaxValue), TimeSpan.FromMinutes(5), RetryRules.MaxBackoff);
+        Assert.InRange(rules.Backoff(30), TimeSpan.FromMinutes(5), RetryRules.MaxBackoff);
     }
 
     [Theory]
