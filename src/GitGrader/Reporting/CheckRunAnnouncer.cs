@@ -56,7 +56,7 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
         var name = _course.Catalog.Find(pending.Submission.Assignment)?.Name ?? pending.Submission.Assignment;
         try
         {
-            await _keeper.EnsureAsync(pending.JobId, null, pending.Submission, name, new NewCheckRun { Name = name, HeadSha = pending.Submission.Sha, Status = CheckRunStatus.Queued, Output = CheckRunContent.Queued }, cancellationToken).ConfigureAwait(false);
+            await _keeper.EnsureAsync(pending.JobId, null, pending.Submission, name, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is GitHubApiException or HttpRequestException)
         {

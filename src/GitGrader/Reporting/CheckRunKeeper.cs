@@ -23,14 +23,13 @@ public sealed class CheckRunKeeper
         _store = store;
     }
 
-    /// <summary>The job's check run id, creating the run with <paramref name="initial"/> when it has none; <c>Created</c> tells whether this call created it.</summary>
-    public async Task<(long Id, bool Created)> EnsureAsync(long jobId, long? knownId, SubmissionRecord submission, string checkName, NewCheckRun initial, CancellationToken cancellationToken)
+    /// <summary>The job's check run id, creating the run as queued when it has none.</summary>
+    public async Task<long> EnsureAsync(long jobId, long? knownId, SubmissionRecord submission, string checkName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        ArgumentNullException.ThrowIfNull(initial);
         if (knownId is { } known)
         {
-            return (known, false);
+            return known;
         }
 
         var gate = _gates.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
@@ -42,9 +41,8 @@ public sealed class CheckRunKeeper
             var existing = (await _gitHub.ListCheckRunsForRefAsync(submission.InstallationId, repository, submission.Sha, checkName, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(r => r.ExternalId == externalId);
             var id = existing?.Id
-                ?? (await _gitHub.CreateCheckRunAsync(submission.InstallationId, repository, initial with { Name = checkName, HeadSha = submission.Sha, ExternalId = externalId }, cancellationToken).ConfigureAwait(false)).Id;
-            var stored = await _store.SetCheckRunIdAsync(jobId, id, cancellationToken).ConfigureAwait(false);
-            return (stored, existing is null && stored == id);
+                ?? (await _gitHub.CreateCheckRunAsync(submission.InstallationId, repository, new NewCheckRun { Name = checkName, HeadSha = submission.Sha, ExternalId = externalId, Status = CheckRunStatus.Queued, Output = CheckRunContent.Queued }, cancellationToken).ConfigureAwait(false)).Id;
+            return await _store.SetCheckRunIdAsync(jobId, id, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

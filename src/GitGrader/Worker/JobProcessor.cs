@@ -182,25 +182,11 @@ public sealed partial class JobProcessor
         return runs.Any(r => r.ExternalId == externalId && r.Status == "completed" && r.Conclusion is "success" or "failure");
     }
 
-    /// <summary>Brings the job's check run to <paramref name="update"/>, creating it in that state if it does not exist yet.</summary>
+    /// <summary>Brings the job's check run to <paramref name="update"/>; a run not created yet is created queued first, so students always see queued → in progress → completed.</summary>
     private async Task MoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
     {
-        var name = CheckName(job.Submission);
-        var initial = new NewCheckRun
-        {
-            Name = name,
-            HeadSha = job.Submission.Sha,
-            Status = update.Status ?? CheckRunStatus.Queued,
-            StartedAt = update.StartedAt,
-            Conclusion = update.Conclusion,
-            CompletedAt = update.CompletedAt,
-            Output = update.Output,
-        };
-        var (id, created) = await _checkRuns.EnsureAsync(job.Id, job.CheckRunId, job.Submission, name, initial, cancellationToken).ConfigureAwait(false);
-        if (!created)
-        {
-            await _gitHub.UpdateCheckRunAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), id, update, cancellationToken).ConfigureAwait(false);
-        }
+        var id = await _checkRuns.EnsureAsync(job.Id, job.CheckRunId, job.Submission, CheckName(job.Submission), cancellationToken).ConfigureAwait(false);
+        await _gitHub.UpdateCheckRunAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), id, update, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FailAsync(ClaimedJob job, Exception error)

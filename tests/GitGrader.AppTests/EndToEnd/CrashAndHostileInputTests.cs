@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using GitGrader.AppTests.Support;
+using GitGrader.GitHub.Webhooks;
+using GitGrader.Storage;
+
+namespace GitGrader.AppTests.EndToEnd;
+
+/// <summary>What must survive: a server killed between the 202 and the report, and deliveries that are forged, oversized or malformed.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CrashAndHostileInputTests
+{
+    [Fact]
+    public async Task A_server_killed_after_the_202_grades_the_submission_once_after_restart()
+    {
+        await using var scenario = await AppScenario.StartAsync();
+        using var erin = await scenario.StudentRepositoryAsync("erin");
+        erin.ReplaceFilesWith(CourseFolder.Solution);
+        var sha = await erin.CommitAllAsync("solution");
+        await erin.PushAsync();
+
+        var delivery = await scenario.GitHub.WaitForDeliveryAsync(d => d.Event == "push" && d.Status is not null, TimeSpan.FromSeconds(30));
+        await scenario.Server!.KillHardAsync();
+        Assert.Equal(202, delivery.Status);
+        Assert.DoesNotContain(scenario.CheckRunsOn(sha), r => r.Status == "completed");
+
+        await scenario.StartServerAsync();
+        var completed = await scenario.CompletedCheckRunAsync(sha);
+
+        Assert.Equal("10/10 points", completed.Title);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var runs = scenario.CheckRunsOn(sha);
+        Assert.Single(runs);
+        Assert.Single(runs[0].StatusHistory, s => s == "completed");
+        var store = await OpenStoreAsync(scenario);
+        var scores = await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None);
+        Assert.Equal(1, Assert.Single(scores).Attempts);
+        var stats = await store.GetQueueStatsAsync(CancellationToken.None);
+        Assert.Equal((0, 0, 1, 0), (stats.Queued, stats.Running, stats.Done, stats.Failed));
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task Forged_oversize_and_malformed_deliveries_get_4xx_record_nothing_and_the_server_keeps_serving()
+    {
+        await using var scenario = await AppScenario.StartAsync(config => config["Webhook"] = new System.Text.Json.Nodes.JsonObject { ["MaxBodyBytes"] = 65536 });
+        var secret = scenario.GitHub.WebhookSecret;
+        var body = Encoding.UTF8.GetBytes("""{"zen":"Design for failure.","hook_id":1}""");
+        var forgedId = Guid.NewGuid().ToString();
+
+        var cases = new (string Name, byte[] Body, Dictionary<string, string> Headers, HttpStatusCode Expected)[]
+        {
+            ("no signature", body, Headers("ping", forgedId, null), HttpStatusCode.Unauthorized),
+            ("wrong secret", body, Headers("ping", forgedId, WebhookSignature.Sign(body, "not-the-secret")), HttpStatusCode.Unauthorized),
+            ("signature of another body", body, Headers("ping", forgedId, WebhookSignature.Sign("{}"u8, secret)), HttpStatusCode.Unauthorized),
+            ("sha1 signature only", body, Headers("ping", forgedId, "sha1=" + new string('0', 40)), HttpStatusCode.Unauthorized),
+            ("oversize", Oversize(secret, out var bigSignature), Headers("push", Guid.NewGuid().ToString(), bigSignature), HttpStatusCode.RequestEntityTooLarge),
+            ("not JSON", "not json"u8.ToArray(), Headers("push", Guid.NewGuid().ToString(), WebhookSignature.Sign("not json"u8, secret)), HttpStatusCode.BadRequest),
+            ("push without repository", "{\"ref\":\"refs/heads/main\"}"u8.ToArray(), Headers("push", Guid.NewGuid().ToString(), WebhookSignature.Sign("{\"ref\":\"refs/heads/main\"}"u8, secret)), HttpStatusCode.BadRequest),
+            ("no event header", body, Headers(null, Guid.NewGuid().ToString(), WebhookSignature.Sign(body, secret)), HttpStatusCode.BadRequest),
+            ("no delivery header", body, Headers("ping", null, WebhookSignature.Sign(body, secret)), HttpStatusCode.BadRequest),
+        };
+
+        foreach (var (name, payload, headers, expected) in cases)
+        {
+            var status = await scenario.GitHub.PostRawWebhookAsync(payload, headers);
+            Assert.True((HttpStatusCode)status == expected, $"{name}: expected {(int)expected}, got {status}");
+        }
+
+        Assert.False(scenario.Server!.HasExited);
+        var stats = await (await OpenStoreAsync(scenario)).GetQueueStatsAsync(CancellationToken.None);
+        Assert.Equal((0, 0, 0, 0), (stats.Queued, stats.Running, stats.Done, stats.Failed));
+
+        // The forged delivery's id was not recorded: the genuine delivery with that id is accepted, not a duplicate.
+        var genuine = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, secret)));
+        Assert.Equal(202, genuine);
+        var again = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, secret)));
+        Assert.Equal(200, again);
+    }
+
+    private static Dictionary<string, string> Headers(string? eventName, string? delivery, string? signature)
+    {
+        var headers = new Dictionary<string, string> { ["User-Agent"] = "GitHub-Hookshot/test", ["Content-Type"] = "application/json" };
+        if (eventName is not null)
+        {
+            headers["X-GitHub-Event"] = eventName;
+        }
+
+        if (delivery is not null)
+        {
+            headers["X-GitHub-Delivery"] = delivery;
+        }
+
+        if (signature is not null)
+        {
+            headers["X-Hub-Signature-256"] = signature;
+        }
+
+        return headers;
+    }
+
+    private static byte[] Oversize(string secret, out string signature)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"padding\":\"" + new string('x', 200_000) + "\"}");
+        signature = WebhookSignature.Sign(body, secret);
+        return body;
+    }
+
+    private static async Task<IGradingStore> OpenStoreAsync(AppScenario scenario)
+    {
+        var store = GradingStoreFactory.Create(scenario.Course.Database, TimeProvider.System);
+        await store.MigrateAsync(CancellationToken.None);
+        return store;
+    }
+}
