@@ -87,14 +87,15 @@ public sealed partial class GitHubStandIn
     }
 
     /// <summary>
-    /// Commits <paramref name="files"/> (path → text) onto <paramref name="branch"/> of the bare repository directly,
-    /// creating the branch if needed; sends no webhook (use a real push for that). Returns the commit sha.
+    /// Commits <paramref name="files"/> (path → text, added to or replacing what is there) onto <paramref name="branch"/>
+    /// of the bare repository directly; a new branch starts from the default branch. Sends no webhook (use a real push
+    /// for that). Returns the commit sha.
     /// </summary>
     public Task<string> SeedCommitAsync(string owner, string name, string branch, IReadOnlyDictionary<string, string> files, string message = "Seed", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var repository = _core.Repositories.Get(owner, name);
-        return _core.Git.SeedCommitAsync(repository.Owner, repository.Name, branch, files, message, _core.Clock.GetUtcNow(), cancellationToken);
+        return _core.Git.SeedCommitAsync(repository.Owner, repository.Name, branch, repository.DefaultBranch, files, message, _core.Clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>

@@ -26,7 +26,10 @@ public sealed class GitCli : IDisposable
         return path;
     }
 
-    public async Task<GitResult> RunAsync(string? workingDirectory, params string[] arguments)
+    public Task<GitResult> RunAsync(string? workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public async Task<GitResult> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("git")
         {
@@ -47,6 +50,11 @@ public sealed class GitCli : IDisposable
         startInfo.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
         startInfo.Environment["GIT_ASKPASS"] = "";
         startInfo.Environment["SSH_ASKPASS"] = "";
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
         foreach (var argument in new[] { "-c", "user.name=Stand-in Test", "-c", "user.email=test@example.invalid", "-c", "credential.helper=", "-c", "init.defaultBranch=main" })
         {
             startInfo.ArgumentList.Add(argument);

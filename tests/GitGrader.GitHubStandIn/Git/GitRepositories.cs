@@ -137,14 +137,15 @@ internal sealed partial class GitRepositories : IDisposable
     }
 
     /// <summary>
-    /// Commits <paramref name="files"/> on top of <paramref name="branch"/> (or as its first commit) without a work tree,
-    /// and moves the branch. No webhook: this seeds a repository.
+    /// Commits <paramref name="files"/> on top of <paramref name="branch"/> without a work tree and moves the branch; a new
+    /// branch starts from <paramref name="defaultBranch"/> (or as a first commit). No webhook: this seeds a repository.
     /// </summary>
-    public async Task<string> SeedCommitAsync(string owner, string name, string branch, IReadOnlyDictionary<string, string> files, string message, DateTimeOffset when, CancellationToken cancellationToken)
+    public async Task<string> SeedCommitAsync(string owner, string name, string branch, string defaultBranch, IReadOnlyDictionary<string, string> files, string message, DateTimeOffset when, CancellationToken cancellationToken)
     {
         var path = PathOf(owner, name);
         using var held = await LockOf(owner, name).AcquireAsync(cancellationToken);
-        var parent = await ResolveCommitAsync(owner, name, "refs/heads/" + branch, cancellationToken);
+        var tip = await ResolveCommitAsync(owner, name, "refs/heads/" + branch, cancellationToken);
+        var parent = tip ?? await ResolveCommitAsync(owner, name, "refs/heads/" + defaultBranch, cancellationToken);
         var index = Path.Combine(_home, "index-" + Guid.NewGuid().ToString("N"));
         var date = when.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + " +0000";
         var environment = new Dictionary<string, string?>
@@ -178,7 +179,7 @@ internal sealed partial class GitRepositories : IDisposable
             }
 
             var commit = (await RunCheckedAsync(path, environment, null, cancellationToken, [.. commitArguments])).Trim();
-            await RunCheckedAsync(path, environment, null, cancellationToken, "update-ref", "refs/heads/" + branch, commit, parent ?? RefUpdate.ZeroSha);
+            await RunCheckedAsync(path, environment, null, cancellationToken, "update-ref", "refs/heads/" + branch, commit, tip ?? RefUpdate.ZeroSha);
             return commit;
         }
         finally
