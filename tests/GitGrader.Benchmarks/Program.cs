@@ -4,7 +4,29 @@ using GitGrader.Benchmarks;
 
 // --quick N    N stopwatch-timed grades each way, a few lines for CI logs (no BenchmarkDotNet).
 // --profile N  where GitGrader's time goes, call by call, measured around the sandbox.
+// --webhooks [RATE] [SECONDS]  wrk against a real `gitgrader serve`: webhook → 202 latency at RATE deliveries/s (default 200, 30 s).
+// --push-latency N             N student pushes until the completed check run, idle worker.
 // otherwise    BenchmarkDotNet, e.g. --filter '*'.
+if (args.Length > 0 && args[0] is "--webhooks" or "--push-latency")
+{
+    var numbers = args.Skip(1).Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
+    if (numbers.Any(n => n < 0))
+    {
+        Console.Error.WriteLine($"{args[0]} takes positive whole numbers, not '{string.Join(' ', args.Skip(1))}'.");
+        return 2;
+    }
+
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return args[0] == "--webhooks"
+        ? await WebhookLoadMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var rate ? rate : 200, numbers.ElementAtOrDefault(1) is > 0 and var seconds ? seconds : 30, stop.Token)
+        : await PushLatencyMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var pushes ? pushes : 20, stop.Token);
+}
+
 if (args.Length > 0 && args[0] is "--quick" or "--profile")
 {
     var count = 10;
