@@ -67,6 +67,27 @@ public sealed class PushToReportTests
     }
 
     [Fact]
+    public async Task A_syntax_error_is_annotated_on_the_students_line_and_every_test_says_compile_error()
+    {
+        await using var scenario = await AppScenario.StartAsync();
+        using var frank = await scenario.StudentRepositoryAsync("frank");
+        frank.ReplaceFilesWith(CourseFolder.Solution);
+        frank.WriteFile("wordcount.py", "import sys\n\ndef main(:\n    pass\n");
+        var sha = await frank.CommitAllAsync("broken");
+        await frank.PushAsync();
+
+        var run = await scenario.CompletedCheckRunAsync(sha);
+
+        Assert.Equal("0/10 points", run.Title);
+        Assert.Equal("failure", run.Conclusion);
+        var annotation = Assert.Single(run.Annotations.DistinctBy(a => (a.Path, a.StartLine)));
+        Assert.Equal(("wordcount.py", 3), (annotation.Path, annotation.StartLine));
+        Assert.Equal("failure", annotation.Level);
+        Assert.Contains("compile", run.Summary, StringComparison.OrdinalIgnoreCase);
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task A_redelivered_push_is_answered_2xx_and_not_graded_again()
     {
         await using var scenario = await AppScenario.StartAsync();
