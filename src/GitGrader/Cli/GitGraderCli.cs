@@ -11,5 +11,6 @@ internal static class GitGraderCli
         ValidateCommand.Create(),
         ServeCommand.Create(),
         WorkerCommand.Create(),
+        ExportCommand.Create(),
     };
 }

@@ -41,11 +41,15 @@ public sealed partial class CommitFetcher
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new GitFetchException($"git fetch of {sha[..12]} from {remote.AbsoluteUri} did not finish within {timeout.TotalSeconds:0} s.");
+            throw new GitFetchException($"git fetch of {sha[..12]} from {remote.AbsoluteUri} did not finish within {Describe(timeout)} (Worker:FetchTimeout).");
         }
 
         LogFetched(_logger, sha[..12], remote.AbsoluteUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    private static string Describe(TimeSpan timeout) => timeout < TimeSpan.FromSeconds(1)
+        ? $"{timeout.TotalMilliseconds:0} ms"
+        : $"{timeout.TotalSeconds:0.#} s";
 
     private static bool IsSha(string sha) => sha.Length == 40 && sha.All(char.IsAsciiHexDigitLower);
 
