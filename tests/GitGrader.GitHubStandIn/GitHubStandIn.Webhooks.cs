@@ -55,7 +55,7 @@ public sealed partial class GitHubStandIn
         await SendAsync(
             "pull_request",
             _ => Task.FromResult<IReadOnlyList<PreparedWebhook>>(
-                [WebhookDispatcher.Prepare("pull_request", _core.Payloads.PullRequest("opened", repository, repository.InstallationId, pull, author, null, _core.Clock.GetUtcNow()))]),
+                [WebhookDispatcher.Prepare("pull_request", _core.Payloads.PullRequest("opened", repository, repository.InstallationId, pull, author, null, _core.Clock.GetUtcNow()), builtByStandIn: true)]),
             cancellationToken);
         return pull.Number;
     }
@@ -71,7 +71,7 @@ public sealed partial class GitHubStandIn
         return await SendAsync(
             "pull_request",
             _ => Task.FromResult<IReadOnlyList<PreparedWebhook>>(
-                [WebhookDispatcher.Prepare("pull_request", _core.Payloads.PullRequest("closed", repository, repository.InstallationId, closed, closed.AuthorLogin, null, now))]),
+                [WebhookDispatcher.Prepare("pull_request", _core.Payloads.PullRequest("closed", repository, repository.InstallationId, closed, closed.AuthorLogin, null, now), builtByStandIn: true)]),
             cancellationToken);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class GitHubStandIn
                     .FirstOrDefault();
                 var pulls = CheckRunEndpoints.PullsOf(_core, repository, _core.Issues.PullRequestsOf(repository), run);
                 var payload = _core.Payloads.CheckRun("rerequested", repository, repository.InstallationId, run, branch, pulls, requestedBy ?? repository.Owner, _core.AppCreatedAt, _core.Clock.GetUtcNow());
-                return [WebhookDispatcher.Prepare("check_run", payload)];
+                return [WebhookDispatcher.Prepare("check_run", payload, builtByStandIn: true)];
             },
             cancellationToken);
     }

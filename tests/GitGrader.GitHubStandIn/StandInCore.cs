@@ -113,7 +113,7 @@ internal sealed class StandInCore : IAsyncDisposable
         _shapes = new JsonShapes(baseUrl, apiBaseUrl, App, Access);
         _payloads = new WebhookPayloadFactory(Examples, _shapes);
         CheckRuns = new CheckRunStore(baseUrl, Changed);
-        _dispatcher = new WebhookDispatcher(() => WebhookUrl, WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock);
+        _dispatcher = new WebhookDispatcher(() => WebhookUrl, WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);
     }
 
     /// <inheritdoc />

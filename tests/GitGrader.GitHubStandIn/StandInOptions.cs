@@ -30,6 +30,12 @@ public sealed class StandInOptions
     /// </summary>
     public bool SendPullRequestSynchronize { get; init; } = true;
 
+    /// <summary>
+    /// Also check every JSON answer of the stand-in against GitHub's response schema, recording a mismatch as a
+    /// <see cref="ViolationKind.StandInBug"/> violation (a stand-in bug). On by default.
+    /// </summary>
+    public bool ValidateResponses { get; init; } = true;
+
     /// <summary>The clock for tokens, JWT checks and timestamps (a test may move it forward).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

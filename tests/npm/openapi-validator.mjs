@@ -4,6 +4,10 @@
 // line on stdin, one answer per line on stdout, matched by id, in any order.
 //
 //   in:  {"id": 1, "method": "POST", "path": "/repos/o/r/check-runs", "query": {"k": "v"}, "body": {...} | null}
+//        or, to check an answer against the operation's response schema for that status:
+//        {"id": 2, "method": "POST", "path": "/repos/o/r/check-runs", "response": {"status": 201, "body": {...}}}
+//        or, to check a webhook payload against the description's x-webhooks schema (e.g. check-run-rerequested):
+//        {"id": 3, "webhook": {"event": "check_run", "action": "rerequested", "body": {...}}}
 //   out: {"id": 1, "ok": false, "match": "invalid", "operation": "checks/create",
 //         "template": "/repos/{owner}/{repo}/check-runs", "errors": ["body must have required property 'head_sha'"]}
 //
@@ -25,6 +29,8 @@ import addFormats from "ajv-formats";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const write = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
+// The reader went away (the stand-in's process ended): nothing more to answer.
+process.stdout.on("error", () => process.exit(0));
 
 function specPath() {
   const i = process.argv.indexOf("--spec");
@@ -167,7 +173,53 @@ class Validator {
     return entry;
   }
 
-  check({ method, path: rawPath, query, body }) {
+  // Validates a response body against the operation's schema for its status.
+  checkResponse({ method, path: rawPath, response }) {
+    const found = this.find(method, rawPath);
+    if (found.error) return found.error;
+    const { t, m } = found;
+    const op = this.spec.paths[t.template][m];
+    const status = String(response.status);
+    const declared = op.responses?.[status] || op.responses?.[`${status[0]}XX`] || op.responses?.default;
+    if (!declared) {
+      return { ok: false, match: "invalid", operation: op.operationId, template: t.template, errors: [`${m.toUpperCase()} ${t.template} declares no ${status} response`] };
+    }
+    const content = declared.content || {};
+    const media = content["application/json"] || Object.values(content)[0];
+    if (!media || !media.schema) return { ok: true, match: "ok", operation: op.operationId, template: t.template, errors: [] };
+    const key = `response ${status} ${m} ${t.template}`;
+    let validate = this.cache.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(toJsonSchema(media.schema));
+      this.cache.set(key, validate);
+    }
+    const ok = validate(response.body);
+    return {
+      ok,
+      match: ok ? "ok" : "invalid",
+      operation: op.operationId,
+      template: t.template,
+      errors: ok ? [] : describe(`response ${status}`, validate.errors),
+    };
+  }
+
+  // Validates a webhook payload against x-webhooks["{event}-{action}"] (underscores as hyphens).
+  checkWebhook({ event, action, body }) {
+    const key = (action ? `${event}-${action}` : String(event)).replace(/_/g, "-");
+    const hook = this.spec["x-webhooks"] && this.spec["x-webhooks"][key] && this.spec["x-webhooks"][key].post;
+    if (!hook) return { ok: false, match: "unknown_path", errors: [`GitHub's description has no webhook '${key}'`] };
+    const cacheKey = `webhook ${key}`;
+    let validate = this.cache.get(cacheKey);
+    if (!validate) {
+      validate = this.ajv.compile(toJsonSchema(hook.requestBody.content["application/json"].schema));
+      this.cache.set(cacheKey, validate);
+    }
+    const ok = validate(body);
+    return { ok, match: ok ? "ok" : "invalid", operation: `webhook ${key}`, errors: ok ? [] : describe("payload", validate.errors) };
+  }
+
+  // The template and method for a path, or an error answer.
+  find(method, rawPath) {
     const m = String(method || "").toLowerCase();
     const clean = String(rawPath || "").split("?")[0].replace(/\/+$/, "") || "/";
     const matches = [];
@@ -176,20 +228,28 @@ class Validator {
       if (r) matches.push({ t, values: r.slice(1) });
     }
     if (matches.length === 0) {
-      return { ok: false, match: "unknown_path", errors: [`${clean} matches no path of GitHub's REST API`] };
+      return { error: { ok: false, match: "unknown_path", errors: [`${clean} matches no path of GitHub's REST API`] } };
     }
     const hit = matches.find((x) => this.spec.paths[x.t.template][m]);
     if (!hit) {
       const best = matches[0].t.template;
       const allowed = METHODS.filter((x) => this.spec.paths[best][x]).map((x) => x.toUpperCase());
       return {
-        ok: false,
-        match: "unknown_method",
-        template: best,
-        errors: [`${m.toUpperCase()} is not an operation of ${best} (it has ${allowed.join(", ")})`],
+        error: {
+          ok: false,
+          match: "unknown_method",
+          template: best,
+          errors: [`${m.toUpperCase()} is not an operation of ${best} (it has ${allowed.join(", ")})`],
+        },
       };
     }
-    const { t, values } = hit;
+    return { t: hit.t, values: hit.values, m };
+  }
+
+  check({ method, path: rawPath, query, body }) {
+    const found = this.find(method, rawPath);
+    if (found.error) return found.error;
+    const { t, values, m } = found;
     const op = this.compiled(t.template, m);
     const errors = [];
 
@@ -265,7 +325,12 @@ lines.on("line", (line) => {
     return;
   }
   try {
-    write({ id: request.id, ...validator.check(request) });
+    const answer = request.webhook
+      ? validator.checkWebhook(request.webhook)
+      : request.response
+        ? validator.checkResponse(request)
+        : validator.check(request);
+    write({ id: request.id, ...answer });
   } catch (e) {
     write({ id: request.id, ok: false, match: "invalid", errors: [`validator failed: ${e.stack || e.message}`] });
   }

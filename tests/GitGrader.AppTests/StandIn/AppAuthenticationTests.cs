@@ -107,6 +107,7 @@ public sealed class AppAuthenticationTests : StandInTestBase
         Assert.Equal(InstallationId, found.Body!["id"]!.GetValue<long>());
         Assert.Equal(Org, found.Body["account"]!["login"]!.GetValue<string>());
         Assert.Equal(404, missing.Status);
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
@@ -127,6 +128,7 @@ public sealed class AppAuthenticationTests : StandInTestBase
         Assert.InRange(expiresAt - _clock.GetUtcNow().AddMinutes(-61), TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
         Assert.Equal((200, 200, 401), (fresh.Status, bearer.Status, expired.Status));
         Assert.Equal("Bad credentials (the installation token expired)", expired.Body!["message"]!.GetValue<string>());
+        GitHub.AssertNoViolations();
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class RestBehaviourTests : StandInTestBase
         Assert.Equal(["lint", "hw1"], latest.Body["check_runs"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()));
         Assert.Equal(2, byBranch.Body!["total_count"]!.GetValue<int>());
         Assert.Equal(422, unknown.Status);
+        Assert.Equal(ViolationKind.Semantic, Assert.Single(GitHub.Violations).Kind);
     }
 
     [Fact]

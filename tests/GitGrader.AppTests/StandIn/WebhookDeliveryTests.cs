@@ -101,6 +101,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
         Assert.True(pushing < TimeSpan.FromMilliseconds(2100), $"three pushes took {pushing} behind a 0.7 s receiver");
         Assert.Equal(shas, _receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("after").GetString()));
         Assert.All(GitHub.Deliveries, d => Assert.Equal(202, d.Status));
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
@@ -125,6 +126,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
         Assert.Equal(feature, GitHub.Deliveries[^1].Payload()["before"]!.GetValue<string>());
         Assert.Equal(next, Assert.Single(GitHub.PullRequests).HeadSha);
         Assert.NotEqual(main, feature);
+        GitHub.AssertNoViolations();
     }
 
     [Fact]
@@ -142,6 +144,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
         Assert.Equal("main", parsed.HeadBranch);
         Assert.Equal(InstallationId, delivery.Payload()["installation"]!["id"]!.GetValue<long>());
         Assert.Equal("alice", delivery.Payload()["sender"]!["login"]!.GetValue<string>());
+        GitHub.AssertNoViolations();
     }
 
     [Fact]

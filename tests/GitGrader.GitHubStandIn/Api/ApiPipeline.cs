@@ -126,7 +126,42 @@ internal sealed class ApiPipeline(StandInCore core)
             return;
         }
 
-        await next(context);
+        if (!core.Options.ValidateResponses)
+        {
+            await next(context);
+            return;
+        }
+
+        await CheckOwnAnswerAsync(context, next);
+    }
+
+    /// <summary>Runs the endpoint into a buffer, checks its JSON against GitHub's response schema, then sends it on.</summary>
+    private async Task CheckOwnAnswerAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var status = context.Response.StatusCode;
+        if (status is >= 200 and < 300 && buffer.Length > 0)
+        {
+            var outcome = await core.Validator.CheckResponseAsync(context.Request.Method, RelativeRawPath(context), status, JsonNode.Parse(buffer.ToArray()), context.RequestAborted);
+            if (!outcome.Ok)
+            {
+                ViolationRecorder.Record(core, context, ViolationKind.StandInBug, [.. outcome.Errors.Prepend("the stand-in's answer does not match GitHub's response schema (a stand-in bug)")], status);
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
     private void AddStandardHeaders(HttpContext context)

@@ -9,6 +9,21 @@ namespace GitGrader.GitHubStandIn.Api;
 /// <summary>GitHub's JSON objects (users, the App, installations, repositories, check runs, issues, comments, pull requests) for this stand-in's URLs.</summary>
 internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, AccessRegistry access)
 {
+    private static readonly (string Key, string Suffix)[] RepositoryUrls =
+    [
+        ("archive_url", "/{archive_format}{/ref}"), ("assignees_url", "/assignees{/user}"), ("blobs_url", "/git/blobs{/sha}"),
+        ("branches_url", "/branches{/branch}"), ("collaborators_url", "/collaborators{/collaborator}"), ("comments_url", "/comments{/number}"),
+        ("commits_url", "/commits{/sha}"), ("compare_url", "/compare/{base}...{head}"), ("contents_url", "/contents/{+path}"),
+        ("contributors_url", "/contributors"), ("deployments_url", "/deployments"), ("downloads_url", "/downloads"), ("events_url", "/events"),
+        ("forks_url", "/forks"), ("git_commits_url", "/git/commits{/sha}"), ("git_refs_url", "/git/refs{/sha}"), ("git_tags_url", "/git/tags{/sha}"),
+        ("hooks_url", "/hooks"), ("issue_comment_url", "/issues/comments{/number}"), ("issue_events_url", "/issues/events{/number}"),
+        ("issues_url", "/issues{/number}"), ("keys_url", "/keys{/key_id}"), ("labels_url", "/labels{/name}"), ("languages_url", "/languages"),
+        ("merges_url", "/merges"), ("milestones_url", "/milestones{/number}"), ("notifications_url", "/notifications{?since,all,participating}"),
+        ("pulls_url", "/pulls{/number}"), ("releases_url", "/releases{/id}"), ("stargazers_url", "/stargazers"), ("statuses_url", "/statuses/{sha}"),
+        ("subscribers_url", "/subscribers"), ("subscription_url", "/subscription"), ("tags_url", "/tags"), ("teams_url", "/teams"),
+        ("trees_url", "/git/trees{/sha}"),
+    ];
+
     /// <summary>Web URLs (<c>http://127.0.0.1:PORT/</c>).</summary>
     public Uri BaseUrl { get; } = baseUrl;
 
@@ -34,7 +49,7 @@ internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, A
     public JsonObject User(string login, string type = "User")
     {
         var id = access.UserId(login);
-        var users = Api("users/" + login);
+        var users = Api("users/" + Uri.EscapeDataString(login));
         return new JsonObject
         {
             ["login"] = login,
@@ -43,7 +58,7 @@ internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, A
             ["avatar_url"] = Web($"avatars/u/{id}?v=4"),
             ["gravatar_id"] = string.Empty,
             ["url"] = users,
-            ["html_url"] = type == "Bot" ? Web("apps/" + app.Slug) : Web(login),
+            ["html_url"] = type == "Bot" ? Web("apps/" + app.Slug) : Web(Uri.EscapeDataString(login)),
             ["followers_url"] = users + "/followers",
             ["following_url"] = users + "/following{/other_user}",
             ["gists_url"] = users + "/gists{/gist_id}",
@@ -116,11 +131,11 @@ internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, A
         ["pull_requests"] = "write",
     };
 
-    /// <summary>A repository (the members clients read).</summary>
+    /// <summary>A repository (<c>repository</c>, every required member).</summary>
     public JsonObject Repository(RepoRecord repository, DateTimeOffset now)
     {
         var api = Api("repos/" + repository.FullName);
-        return new JsonObject
+        var repo = new JsonObject
         {
             ["id"] = repository.Id,
             ["node_id"] = NodeId("Repository", repository.Id),
@@ -132,24 +147,44 @@ internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, A
             ["description"] = null,
             ["fork"] = false,
             ["url"] = api,
-            ["issues_url"] = api + "/issues{/number}",
-            ["pulls_url"] = api + "/pulls{/number}",
-            ["commits_url"] = api + "/commits{/sha}",
-            ["git_url"] = Web(repository.FullName + ".git").Replace("http://", "git://", StringComparison.Ordinal),
-            ["ssh_url"] = $"git@{BaseUrl.Authority}:{repository.FullName}.git",
+            ["git_url"] = "git://" + BaseUrl.Authority + "/" + repository.FullName + ".git",
+            ["ssh_url"] = $"git@{BaseUrl.Host}:{repository.FullName}.git",
             ["clone_url"] = Web(repository.FullName + ".git"),
             ["svn_url"] = Web(repository.FullName),
+            ["mirror_url"] = null,
             ["homepage"] = null,
+            ["language"] = null,
+            ["license"] = null,
             ["size"] = 0,
             ["default_branch"] = repository.DefaultBranch,
             ["visibility"] = "private",
+            ["is_template"] = false,
             ["archived"] = false,
             ["disabled"] = false,
-            ["is_template"] = false,
+            ["has_issues"] = true,
+            ["has_projects"] = false,
+            ["has_wiki"] = false,
+            ["has_pages"] = false,
+            ["has_downloads"] = false,
+            ["has_discussions"] = false,
+            ["topics"] = new JsonArray(),
+            ["forks"] = 0,
+            ["forks_count"] = 0,
+            ["open_issues"] = 0,
+            ["open_issues_count"] = 0,
+            ["stargazers_count"] = 0,
+            ["watchers"] = 0,
+            ["watchers_count"] = 0,
             ["created_at"] = Time(repository.CreatedAt),
             ["updated_at"] = Time(now),
             ["pushed_at"] = Time(now),
         };
+        foreach (var (key, suffix) in RepositoryUrls)
+        {
+            repo[key] = api + suffix;
+        }
+
+        return repo;
     }
 
     /// <summary>A check run (<c>check-run</c>).</summary>

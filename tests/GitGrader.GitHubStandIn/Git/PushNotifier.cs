@@ -40,7 +40,7 @@ internal static class PushNotifier
             foreach (var update in updates)
             {
                 var payload = await BuildPushAsync(core, repository, update, refsBefore, pusher, cancellationToken);
-                deliveries.Add(WebhookDispatcher.Prepare("push", payload));
+                deliveries.Add(WebhookDispatcher.Prepare("push", payload, builtByStandIn: true));
             }
 
             if (core.Options.SendPullRequestSynchronize)
@@ -48,7 +48,7 @@ internal static class PushNotifier
                 var now = core.Clock.GetUtcNow();
                 deliveries.AddRange(movedPulls.Select(m => WebhookDispatcher.Prepare(
                     "pull_request",
-                    core.Payloads.PullRequest("synchronize", repository, repository.InstallationId, m.Pull, pusher, m.Before, now))));
+                    core.Payloads.PullRequest("synchronize", repository, repository.InstallationId, m.Pull, pusher, m.Before, now), builtByStandIn: true)));
             }
 
             return deliveries;

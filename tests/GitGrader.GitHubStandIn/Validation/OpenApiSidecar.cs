@@ -56,14 +56,36 @@ internal sealed class OpenApiSidecar
     }
 
     /// <summary>Checks one request; <paramref name="path"/> is relative to the API root and may be percent-encoded.</summary>
-    public async Task<ValidationOutcome> CheckAsync(string method, string path, IReadOnlyDictionary<string, string[]> query, JsonNode? body, CancellationToken cancellationToken)
+    public Task<ValidationOutcome> CheckAsync(string method, string path, IReadOnlyDictionary<string, string[]> query, JsonNode? body, CancellationToken cancellationToken) =>
+        ExchangeAsync(id => SerializeRequest(id, method, path, query, body), cancellationToken);
+
+    /// <summary>Checks an answer's body against the operation's response schema for <paramref name="status"/>.</summary>
+    public Task<ValidationOutcome> CheckResponseAsync(string method, string path, int status, JsonNode? body, CancellationToken cancellationToken) =>
+        ExchangeAsync(id => SerializeResponse(id, method, path, status, body), cancellationToken);
+
+    /// <summary>Checks a webhook payload against the description's <c>x-webhooks</c> schema of that event and action.</summary>
+    public Task<ValidationOutcome> CheckWebhookAsync(string eventName, string? action, JsonNode body, CancellationToken cancellationToken) =>
+        ExchangeAsync(id => Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", id);
+            writer.WriteStartObject("webhook");
+            writer.WriteString("event", eventName);
+            writer.WriteString("action", action);
+            writer.WritePropertyName("body");
+            body.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }), cancellationToken);
+
+    private async Task<ValidationOutcome> ExchangeAsync(Func<long, string> serialize, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextId);
         var answer = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = answer;
         try
         {
-            var line = Serialize(id, method, path, query, body);
+            var line = serialize(id);
             await _writeLock.WaitAsync(cancellationToken);
             try
             {
@@ -133,46 +155,69 @@ internal sealed class OpenApiSidecar
         return sidecar;
     }
 
-    private static string Serialize(long id, string method, string path, IReadOnlyDictionary<string, string[]> query, JsonNode? body)
+    private static string SerializeResponse(long id, string method, string path, int status, JsonNode? body) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", id);
+        writer.WriteString("method", method);
+        writer.WriteString("path", path);
+        writer.WriteStartObject("response");
+        writer.WriteNumber("status", status);
+        writer.WritePropertyName("body");
+        WriteNode(writer, body);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
+    private static string SerializeRequest(long id, string method, string path, IReadOnlyDictionary<string, string[]> query, JsonNode? body) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", id);
+        writer.WriteString("method", method);
+        writer.WriteString("path", path);
+        writer.WriteStartObject("query");
+        foreach (var (key, values) in query)
+        {
+            if (values.Length == 1)
+            {
+                writer.WriteString(key, values[0]);
+            }
+            else
+            {
+                writer.WriteStartArray(key);
+                foreach (var value in values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("body");
+        WriteNode(writer, body);
+        writer.WriteEndObject();
+    });
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("id", id);
-            writer.WriteString("method", method);
-            writer.WriteString("path", path);
-            writer.WriteStartObject("query");
-            foreach (var (key, values) in query)
-            {
-                if (values.Length == 1)
-                {
-                    writer.WriteString(key, values[0]);
-                }
-                else
-                {
-                    writer.WriteStartArray(key);
-                    foreach (var value in values)
-                    {
-                        writer.WriteStringValue(value);
-                    }
-
-                    writer.WriteEndArray();
-                }
-            }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("body");
-            if (body is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                body.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
+            write(writer);
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);

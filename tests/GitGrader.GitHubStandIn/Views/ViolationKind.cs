@@ -20,4 +20,7 @@ public enum ViolationKind
 
     /// <summary>Not under <c>/api/v3/</c> nor a git URL.</summary>
     OutsideApi,
+
+    /// <summary>The stand-in's own answer or webhook payload does not match GitHub's schema: a bug in the stand-in, not in the caller.</summary>
+    StandInBug,
 }

@@ -9,6 +9,7 @@ using System.Threading.Channels;
 using GitGrader.GitHub.Webhooks;
 using GitGrader.GitHubStandIn.Infrastructure;
 using GitGrader.GitHubStandIn.State;
+using GitGrader.GitHubStandIn.Validation;
 
 namespace GitGrader.GitHubStandIn.Webhooks;
 
@@ -30,13 +31,15 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly Journal _journal;
     private readonly ChangeSignal _changed;
     private readonly TimeProvider _clock;
+    private readonly OpenApiSidecar _validator;
     private readonly string _userAgent = "GitHub-Hookshot/" + RandomNumberGenerator.GetHexString(7, lowercase: true);
     private readonly Task _loop;
     private int _pending;
 
     /// <summary>Starts the sending loop.</summary>
-    public WebhookDispatcher(Func<Uri?> url, string secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock)
+    public WebhookDispatcher(Func<Uri?> url, string secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock, OpenApiSidecar validator)
     {
+        _validator = validator;
         _url = url;
         _secret = secret;
         _appId = appId;
@@ -67,12 +70,13 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     }
 
     /// <summary>A delivery of <paramref name="payload"/> as <paramref name="eventName"/>, with a new id.</summary>
-    public static PreparedWebhook Prepare(string eventName, JsonNode payload) => new(
+    public static PreparedWebhook Prepare(string eventName, JsonNode payload, bool builtByStandIn = false) => new(
         Guid.NewGuid(),
         eventName,
         payload is JsonObject obj && obj["action"] is JsonValue action && action.TryGetValue<string>(out var text) ? text : null,
         Encoding.UTF8.GetBytes(payload.ToJsonString()),
-        false);
+        false,
+        builtByStandIn);
 
     /// <summary>Posts raw bytes with exactly the given headers (nothing recorded).</summary>
     public async Task<HttpStatusCode> PostRawAsync(byte[] body, IDictionary<string, string> headers, CancellationToken cancellationToken)
@@ -133,6 +137,11 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
                 foreach (var delivery in deliveries)
                 {
+                    if (delivery.BuiltByStandIn)
+                    {
+                        await CheckOwnPayloadAsync(delivery);
+                    }
+
                     attempts.Add(await SendAsync(delivery));
                 }
 
@@ -144,6 +153,16 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 Interlocked.Decrement(ref _pending);
                 _changed.Pulse();
             }
+        }
+    }
+
+    private async Task CheckOwnPayloadAsync(PreparedWebhook delivery)
+    {
+        var outcome = await _validator.CheckWebhookAsync(delivery.Event, delivery.Action, JsonNode.Parse(delivery.Body)!, _stop.Token);
+        if (!outcome.Ok)
+        {
+            var errors = outcome.Errors.Prepend("the stand-in's webhook payload does not match GitHub's webhook schema (a stand-in bug)").ToList();
+            _journal.Add(new ApiViolation(_clock.GetUtcNow(), ViolationKind.StandInBug, "WEBHOOK", delivery.Event + (delivery.Action is null ? string.Empty : "." + delivery.Action), string.Empty, null, outcome.Operation, errors, 0));
         }
     }
 
