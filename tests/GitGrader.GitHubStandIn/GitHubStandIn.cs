@@ -91,7 +91,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
                 await core.DisposeAsync();
             }
 
-            DeleteFolder(root);
+            await DeleteFolderAsync(root);
             throw;
         }
     }
@@ -107,7 +107,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         await _core.DisposeAsync();
-        DeleteFolder(_core.Root);
+        await DeleteFolderAsync(_core.Root);
     }
 
     private static WebApplication Build(StandInCore core, string root)
@@ -156,7 +156,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         }
     }
 
-    private static void DeleteFolder(string path)
+    private static async Task DeleteFolderAsync(string path)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -171,7 +171,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Thread.Sleep(100);
+                await Task.Delay(100);
             }
         }
     }

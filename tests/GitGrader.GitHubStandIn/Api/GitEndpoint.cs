@@ -75,6 +75,9 @@ internal static class GitEndpoint
             }
 
             var moved = PushNotifier.MovePullRequestHeads(core, repository, updates);
+
+            // Counted before the client can see the response end, sent once it has.
+            core.Dispatcher.Reserve();
             context.Response.OnCompleted(() =>
             {
                 PushNotifier.Queue(core, repository, updates, before, pusher, moved);

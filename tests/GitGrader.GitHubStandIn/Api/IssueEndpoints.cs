@@ -141,6 +141,4 @@ internal static class IssueEndpoints
         var comments = core.Issues.CommentsOn(repository, number).Count;
         return ApiResults.Json(core.Shapes.Issue(issue, comments));
     }
-
-    private sealed record ListedIssue(int Number, string State, string Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Func<JsonObject> Json);
 }

@@ -25,7 +25,7 @@ internal static class PushNotifier
         return moved;
     }
 
-    /// <summary>Queues the deliveries; they are built (git log) and sent in order by the dispatcher.</summary>
+    /// <summary>Queues the deliveries (after <c>Dispatcher.Reserve()</c>); they are built (git log) and sent in order by the dispatcher.</summary>
     public static void Queue(
         StandInCore core,
         RepoRecord repository,
@@ -52,7 +52,7 @@ internal static class PushNotifier
             }
 
             return deliveries;
-        }));
+        }), reserved: true);
     }
 
     private static async Task<JsonObject> BuildPushAsync(StandInCore core, RepoRecord repository, RefUpdate update, IReadOnlyDictionary<string, string> refsBefore, string pusher, CancellationToken cancellationToken)

@@ -9,22 +9,9 @@ internal sealed class AsyncLock : IDisposable
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         await _semaphore.WaitAsync(cancellationToken);
-        return new Releaser(_semaphore);
+        return new SemaphoreReleaser(_semaphore);
     }
 
     /// <inheritdoc />
     public void Dispose() => _semaphore.Dispose();
-
-    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                semaphore.Release();
-            }
-        }
-    }
 }

@@ -2,7 +2,7 @@ using GitGrader.GitHub;
 
 namespace GitGrader.GitHubStandIn;
 
-/// <summary>A pull request opened through <see cref="GitHubStandIn.OpenPullRequestAsync"/>.</summary>
+/// <summary>A pull request opened through <c>GitHubStandIn.OpenPullRequestAsync</c>.</summary>
 /// <param name="Id">Pull request id (not the number).</param>
 /// <param name="Repository">The repository (head and base are both in it).</param>
 /// <param name="Number">Number (shared with issues).</param>

@@ -56,10 +56,20 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     /// <summary>Work queued or being sent.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>
+    /// Counts work that will be queued shortly (a push whose response is still being sent), so that
+    /// <see cref="Pending"/> never reads 0 in between; pass <c>reserved: true</c> to <see cref="Enqueue"/> then.
+    /// </summary>
+    public void Reserve() => Interlocked.Increment(ref _pending);
+
     /// <summary>Queues work; the task completes once its deliveries were attempted.</summary>
-    public Task<IReadOnlyList<WebhookDeliveryView>> Enqueue(WebhookWork work)
+    public Task<IReadOnlyList<WebhookDeliveryView>> Enqueue(WebhookWork work, bool reserved = false)
     {
-        Interlocked.Increment(ref _pending);
+        if (!reserved)
+        {
+            Interlocked.Increment(ref _pending);
+        }
+
         if (!_queue.Writer.TryWrite(work))
         {
             Interlocked.Decrement(ref _pending);
