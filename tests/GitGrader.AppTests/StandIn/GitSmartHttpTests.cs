@@ -137,6 +137,30 @@ public sealed class GitSmartHttpTests : StandInTestBase
     }
 
     [Fact]
+    public async Task Push_IsAnsweredWhileTheReceiverIsStillBusy_AndDeliveriesKeepPushOrder()
+    {
+        var work = Git.Folder("alice");
+        await Git.CheckedAsync(work, "init", "--quiet");
+        await Git.CheckedAsync(work, "remote", "add", "origin", GitHub.GitRemoteUrl(Org, Repo, GitHub.CreateUserToken("alice")).AbsoluteUri);
+        _receiver.Hold();
+        var shas = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            shas.Add(await Git.CommitFileAsync(work, "n.txt", $"{i}", $"attempt {i}"));
+            await Git.CheckedAsync(work, "push", "--quiet", "origin", "main");
+        }
+
+        var answeredWhilePushing = GitHub.Deliveries.Count;
+        _receiver.Release();
+        await GitHub.WaitForWebhooksIdleAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, answeredWhilePushing);
+        Assert.Equal(shas, _receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("after").GetString()));
+        Assert.Equal([202, 202, 202], GitHub.Deliveries.Select(d => d.Status));
+        GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task ShallowFetch_OfANonTipCommit_Works()
     {
         var first = await SeedAsync("one\n");

@@ -22,6 +22,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Delay before answering.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>While held, requests wait (up to a minute) before being answered.</summary>
+    private TaskCompletionSource _gate = CompletedGate();
+
+    public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _gate.TrySetResult();
+
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -42,6 +49,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 await Task.Delay(receiver.Delay);
             }
 
+            await receiver._gate.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
             return Results.StatusCode(receiver.Status);
         });
         await app.StartAsync();
@@ -49,8 +58,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
