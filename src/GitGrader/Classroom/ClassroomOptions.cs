@@ -23,7 +23,7 @@ public sealed class ClassroomOptions
     /// <summary>GitHub Classroom's roster export (<c>identifier,github_username,github_id,name</c>); optional.</summary>
     public string? RosterCsv { get; set; }
 
-    /// <summary>Branches whose pushes are graded; empty means every branch.</summary>
+    /// <summary>Branches whose pushes (and pull requests from them) are graded; empty means every branch.</summary>
     public IList<string> Branches { get; init; } = [];
 
     /// <summary>Git base URL for fetching (<c>https://github.com/</c>); derived from the API URL when empty.</summary>

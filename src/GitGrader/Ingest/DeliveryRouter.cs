@@ -63,7 +63,7 @@ public sealed class DeliveryRouter
             return RouteDecision.Ignore("pushed by GitGrader itself");
         }
 
-        if (_branches.Count > 0 && !_branches.Contains(branch))
+        if (!IsGraded(branch))
         {
             return RouteDecision.Ignore($"branch '{branch}' is not graded");
         }
@@ -78,6 +78,13 @@ public sealed class DeliveryRouter
         if (!GradedPullRequestActions.Contains(pull.Action))
         {
             return RouteDecision.Ignore($"pull request {pull.Action}");
+        }
+
+        // The filter is on the commit's branch, however it is announced: a pull request from a branch
+        // whose pushes are not graded must not get its head graded either.
+        if (!IsGraded(pull.HeadRef))
+        {
+            return RouteDecision.Ignore($"branch '{pull.HeadRef}' is not graded");
         }
 
         if (Submission(pull.Repository, pull.InstallationId, pull.HeadRef, pull.HeadSha, receivedAt) is not { } submission)
@@ -105,6 +112,8 @@ public sealed class DeliveryRouter
             ? RouteDecision.Ignore($"{repository.Ref} is not a student repository of this course")
             : new RouteDecision(null, false, new ExistingSubmissionJob(repository.Ref.FullName, sha, student.Assignment.Slug, JobKind.Grade), "re-run requested");
     }
+
+    private bool IsGraded(string branch) => _branches.Count == 0 || _branches.Contains(branch);
 
     private NewSubmission? Submission(WebhookRepository repository, long? installationId, string? branch, string sha, DateTimeOffset receivedAt)
     {
