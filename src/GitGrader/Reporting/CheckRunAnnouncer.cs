@@ -13,7 +13,8 @@ namespace GitGrader.Reporting;
 /// worker is doing: during a deadline spike students see their push was received long before
 /// a container is free to grade it. A job whose announcement fails (GitHub down, a commit GitHub
 /// does not know) is tried again with growing pauses, and never holds up the jobs behind it; the
-/// worker creates the run itself if it gets to the job first.
+/// worker creates the run itself if it gets to the job first. Only a commit's first job is announced:
+/// a later one (a report to a new pull request, a re-run) gets no "queued" run from here.
 /// </summary>
 public sealed partial class CheckRunAnnouncer : BackgroundService
 {
@@ -28,6 +29,7 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<CheckRunAnnouncer> _logger;
     private readonly ConcurrentDictionary<long, (int Failures, DateTimeOffset RetryAt)> _failed = new();
+    private readonly ConcurrentDictionary<long, bool> _notAnnounced = new();
 
     /// <summary>Creates the announcer.</summary>
     public CheckRunAnnouncer(IGradingStore store, CheckRunKeeper keeper, Course course, WorkSignal signal, TimeProvider time, ILogger<CheckRunAnnouncer> logger)
@@ -55,7 +57,18 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
                     _failed.TryRemove(gone, out _);
                 }
 
-                var due = pending.Where(p => !_failed.TryGetValue(p.JobId, out var failure) || failure.RetryAt <= now).ToList();
+                foreach (var gone in _notAnnounced.Keys.Where(id => !listed.Contains(id)))
+                {
+                    _notAnnounced.TryRemove(gone, out _);
+                }
+
+                // The oldest job of each commit only: the commit's other jobs then find its run and are left to the worker.
+                var due = pending
+                    .GroupBy(p => p.Submission.Id)
+                    .Select(g => g.MinBy(p => p.JobId)!)
+                    .Where(p => !_notAnnounced.ContainsKey(p.JobId))
+                    .Where(p => !_failed.TryGetValue(p.JobId, out var failure) || failure.RetryAt <= now)
+                    .ToList();
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken }, AnnounceAsync).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -72,7 +85,11 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
         var name = _course.Catalog.Find(pending.Submission.Assignment)?.Name ?? pending.Submission.Assignment;
         try
         {
-            await _keeper.EnsureAsync(pending.JobId, null, pending.Submission, name, cancellationToken).ConfigureAwait(false);
+            if (await _keeper.AnnounceAsync(pending.JobId, pending.Submission, name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                _notAnnounced[pending.JobId] = true;
+            }
+
             _failed.TryRemove(pending.JobId, out _);
         }
         catch (Exception ex) when (ex is GitHubApiException or HttpRequestException)

@@ -7,8 +7,13 @@ namespace GitGrader.Reporting;
 /// <summary>What GitGrader shows on a check run at each stage of a submission.</summary>
 public static class CheckRunContent
 {
+    private const string ExternalIdPrefix = "gitgrader-job-";
+
     /// <summary>External id of a job's check run, so a retry finds the run it created.</summary>
-    public static string ExternalId(long jobId) => "gitgrader-job-" + jobId.ToString(CultureInfo.InvariantCulture);
+    public static string ExternalId(long jobId) => ExternalIdPrefix + jobId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>True for the external id of a job's check run (any job's).</summary>
+    public static bool IsJobExternalId(string? externalId) => externalId?.StartsWith(ExternalIdPrefix, StringComparison.Ordinal) == true;
 
     /// <summary>While waiting in the queue.</summary>
     public static CheckRunOutput Queued { get; } = new()

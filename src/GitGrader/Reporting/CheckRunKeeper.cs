@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GitGrader.GitHub;
 using GitGrader.GitHub.Rest;
 using GitGrader.Storage;
@@ -8,13 +7,15 @@ namespace GitGrader.Reporting;
 /// <summary>
 /// Creates each job's check run exactly once: the id is stored with the job, and a run created
 /// before a crash (but not stored) is found again by its external id instead of being duplicated.
-/// In-process callers for the same job (announcer and worker) take turns.
+/// In-process callers for the same commit (announcer and worker) take turns.
 /// </summary>
 public sealed class CheckRunKeeper
 {
     private readonly IGitHubClient _gitHub;
     private readonly IGradingStore _store;
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> _gates = new();
+
+    // One gate per commit stripe: never removed, so two callers can never hold different gates for one commit.
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Creates the keeper.</summary>
     public CheckRunKeeper(IGitHubClient gitHub, IGradingStore store)
@@ -32,14 +33,36 @@ public sealed class CheckRunKeeper
             return known;
         }
 
-        var gate = _gates.GetOrAdd(jobId, _ => new SemaphoreSlim(1, 1));
+        return (await FindOrCreateAsync(jobId, submission, checkName, announcing: false, cancellationToken).ConfigureAwait(false))!.Value;
+    }
+
+    /// <summary>
+    /// The announcer's call: creates the job's check run as queued, unless the commit already shows a check run of
+    /// another GitGrader job. A job on such a commit grades nothing new (a report to a pull request opened later,
+    /// which has no run of its own) or is a re-run, whose run the worker creates when it starts the job; a run
+    /// announced for either would stay queued for ever. Null when not announced.
+    /// </summary>
+    public Task<long?> AnnounceAsync(long jobId, SubmissionRecord submission, string checkName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return FindOrCreateAsync(jobId, submission, checkName, announcing: true, cancellationToken);
+    }
+
+    private async Task<long?> FindOrCreateAsync(long jobId, SubmissionRecord submission, string checkName, bool announcing, CancellationToken cancellationToken)
+    {
+        var gate = _gates[(int)((ulong)submission.Id % (ulong)_gates.Length)];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var repository = RepositoryRef.Parse(submission.Repository);
             var externalId = CheckRunContent.ExternalId(jobId);
-            var existing = (await _gitHub.ListCheckRunsForRefAsync(submission.InstallationId, repository, submission.Sha, checkName, cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => r.ExternalId == externalId);
+            var runs = await _gitHub.ListCheckRunsForRefAsync(submission.InstallationId, repository, submission.Sha, checkName, cancellationToken).ConfigureAwait(false);
+            var existing = runs.FirstOrDefault(r => r.ExternalId == externalId);
+            if (existing is null && announcing && runs.Any(r => CheckRunContent.IsJobExternalId(r.ExternalId)))
+            {
+                return null;
+            }
+
             var id = existing?.Id
                 ?? (await _gitHub.CreateCheckRunAsync(submission.InstallationId, repository, new NewCheckRun { Name = checkName, HeadSha = submission.Sha, ExternalId = externalId, Status = CheckRunStatus.Queued, Output = CheckRunContent.Queued }, cancellationToken).ConfigureAwait(false)).Id;
             return await _store.SetCheckRunIdAsync(jobId, id, cancellationToken).ConfigureAwait(false);
@@ -47,7 +70,6 @@ public sealed class CheckRunKeeper
         finally
         {
             gate.Release();
-            _gates.TryRemove(new KeyValuePair<long, SemaphoreSlim>(jobId, gate));
         }
     }
 }

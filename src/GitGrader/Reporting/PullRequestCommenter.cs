@@ -11,7 +11,8 @@ namespace GitGrader.Reporting;
 /// <summary>
 /// Keeps one comment per open pull request holding the commit: found by the id GitGrader stored,
 /// or by the hidden marker on its first line (a retry after a crash between creating and
-/// storing), edited in place on every push; never a second comment.
+/// storing), edited in place on every push; never a second comment. In-process upserts to the same
+/// pull request (the grade job of a commit and the report job of a pull request opened meanwhile) take turns.
 /// </summary>
 public sealed partial class PullRequestCommenter
 {
@@ -20,6 +21,9 @@ public sealed partial class PullRequestCommenter
     private readonly MarkdownReportRenderer _renderer = new();
     private readonly AppIdentity _app;
     private readonly ILogger<PullRequestCommenter> _logger;
+
+    // Striped, never removed: two upserts to one pull request always meet at the same gate.
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Creates the commenter.</summary>
     public PullRequestCommenter(IGitHubClient gitHub, IGradingStore store, AppIdentity app, ILogger<PullRequestCommenter> logger)
@@ -43,18 +47,27 @@ public sealed partial class PullRequestCommenter
         {
             var marker = Marker(submission.Assignment, pull.Number);
             var body = _renderer.Render(report, marker);
-            var commentId = await FindAsync(submission, repository, pull.Number, marker, cancellationToken).ConfigureAwait(false);
-            if (commentId is { } id)
+            var gate = _gates[(uint)HashCode.Combine(submission.Repository, pull.Number) % (uint)_gates.Length];
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                await _gitHub.UpdateIssueCommentAsync(submission.InstallationId, repository, id, body, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                id = (await _gitHub.CreateIssueCommentAsync(submission.InstallationId, repository, pull.Number, body, cancellationToken).ConfigureAwait(false)).Id;
-            }
+                var commentId = await FindAsync(submission, repository, pull.Number, marker, cancellationToken).ConfigureAwait(false);
+                if (commentId is { } id)
+                {
+                    await _gitHub.UpdateIssueCommentAsync(submission.InstallationId, repository, id, body, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    id = (await _gitHub.CreateIssueCommentAsync(submission.InstallationId, repository, pull.Number, body, cancellationToken).ConfigureAwait(false)).Id;
+                }
 
-            await _store.SavePullRequestCommentAsync(submission.Repository, pull.Number, id, cancellationToken).ConfigureAwait(false);
-            LogCommented(_logger, submission.Repository, pull.Number, id);
+                await _store.SavePullRequestCommentAsync(submission.Repository, pull.Number, id, cancellationToken).ConfigureAwait(false);
+                LogCommented(_logger, submission.Repository, pull.Number, id);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 

@@ -129,16 +129,23 @@ public sealed partial class JobProcessor
             await _store.SaveResultAsync(submission.Id, job.Id, report, cancellationToken).ConfigureAwait(false);
         }
 
-        var completed = await CompletedAlreadyAsync(job, cancellationToken).ConfigureAwait(false);
-        if (!completed)
+        var graded = new CheckRunUpdate
         {
-            await MoveAsync(job, new CheckRunUpdate
-            {
-                Status = CheckRunStatus.Completed,
-                Conclusion = CheckRunContent.Conclusion(report),
-                CompletedAt = _time.GetUtcNow(),
-                Output = CheckRunContent.Graded(report, _renderer.Render(report)),
-            }, cancellationToken).ConfigureAwait(false);
+            Status = CheckRunStatus.Completed,
+            Conclusion = CheckRunContent.Conclusion(report),
+            CompletedAt = _time.GetUtcNow(),
+            Output = CheckRunContent.Graded(report, _renderer.Render(report)),
+        };
+        var runs = await JobRunsAsync(job, cancellationToken).ConfigureAwait(false);
+        var completedId = runs.Any(r => r.Status == "completed" && r.Conclusion is "success" or "failure")
+            ? (long?)null
+            : await MoveAsync(job, graded, cancellationToken).ConfigureAwait(false);
+
+        // A twin: this job's run created at the same moment by a front-end's announcer and by this worker on
+        // another host (the store cannot tell them apart). It ends like the first, so none stays queued.
+        foreach (var twin in runs.Where(r => r.Status != "completed" && r.Id != completedId))
+        {
+            await _gitHub.UpdateCheckRunAsync(submission.InstallationId, RepositoryRef.Parse(submission.Repository), twin.Id, graded, cancellationToken).ConfigureAwait(false);
         }
 
         await _commenter.UpsertAsync(submission, report, cancellationToken).ConfigureAwait(false);
@@ -170,23 +177,20 @@ public sealed partial class JobProcessor
         }
     }
 
-    private async Task<bool> CompletedAlreadyAsync(ClaimedJob job, CancellationToken cancellationToken)
+    /// <summary>The job's check runs on GitHub (normally one; a retry finds whether an earlier attempt completed it).</summary>
+    private async Task<IReadOnlyList<CheckRun>> JobRunsAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        if (job.Attempt == 1)
-        {
-            return false;
-        }
-
         var runs = await _gitHub.ListCheckRunsForRefAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), job.Submission.Sha, CheckName(job.Submission), cancellationToken).ConfigureAwait(false);
         var externalId = CheckRunContent.ExternalId(job.Id);
-        return runs.Any(r => r.ExternalId == externalId && r.Status == "completed" && r.Conclusion is "success" or "failure");
+        return [.. runs.Where(r => r.ExternalId == externalId)];
     }
 
-    /// <summary>Brings the job's check run to <paramref name="update"/>; a run not created yet is created queued first, so students always see queued → in progress → completed.</summary>
-    private async Task MoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
+    /// <summary>Brings the job's check run to <paramref name="update"/>; a run not created yet is created queued first, so students always see queued → in progress → completed. Returns the run's id.</summary>
+    private async Task<long> MoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
     {
         var id = await _checkRuns.EnsureAsync(job.Id, job.CheckRunId, job.Submission, CheckName(job.Submission), cancellationToken).ConfigureAwait(false);
         await _gitHub.UpdateCheckRunAsync(job.Submission.InstallationId, RepositoryRef.Parse(job.Submission.Repository), id, update, cancellationToken).ConfigureAwait(false);
+        return id;
     }
 
     private async Task FailAsync(ClaimedJob job, Exception error)
@@ -195,24 +199,34 @@ public sealed partial class JobProcessor
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
+            // Graded already, the failure came while reporting (a comment GitHub refused): the check run keeps
+            // its score, or gets it from the next attempt; it is no grader error, and is never reopened.
+            var graded = job.Kind == JobKind.Grade
+                && (await _store.GetLatestResultAsync(job.Submission.Id, timeout.Token).ConfigureAwait(false))?.JobId == job.Id;
             if (job.Attempt < _options.MaxAttempts)
             {
                 var retryAt = _time.GetUtcNow() + (_options.RetryDelay * Math.Pow(2, job.Attempt - 1));
                 LogRetrying(_logger, job.Id, job.Attempt, _options.MaxAttempts, retryAt, message, error);
                 await _store.RetryJobAsync(job.Id, job.LeaseOwner, message, retryAt, timeout.Token).ConfigureAwait(false);
-                await TryMoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.Queued, Output = CheckRunContent.WillRetry(job.Attempt, _options.MaxAttempts, retryAt) }, timeout.Token).ConfigureAwait(false);
+                if (!graded)
+                {
+                    await TryMoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.Queued, Output = CheckRunContent.WillRetry(job.Attempt, _options.MaxAttempts, retryAt) }, timeout.Token).ConfigureAwait(false);
+                }
             }
             else
             {
                 LogGaveUp(_logger, job.Id, job.Attempt, message, error);
                 await _store.FailJobAsync(job.Id, job.LeaseOwner, message, timeout.Token).ConfigureAwait(false);
-                await TryMoveAsync(job, new CheckRunUpdate
+                if (!graded)
                 {
-                    Status = CheckRunStatus.Completed,
-                    Conclusion = CheckRunConclusion.Neutral,
-                    CompletedAt = _time.GetUtcNow(),
-                    Output = CheckRunContent.GraderError(job.Attempt),
-                }, timeout.Token).ConfigureAwait(false);
+                    await TryMoveAsync(job, new CheckRunUpdate
+                    {
+                        Status = CheckRunStatus.Completed,
+                        Conclusion = CheckRunConclusion.Neutral,
+                        CompletedAt = _time.GetUtcNow(),
+                        Output = CheckRunContent.GraderError(job.Attempt),
+                    }, timeout.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -224,6 +238,12 @@ public sealed partial class JobProcessor
 
     private async Task TryMoveAsync(ClaimedJob job, CheckRunUpdate update, CancellationToken cancellationToken)
     {
+        if (job.Kind == JobKind.Report)
+        {
+            // A report job has no check run of its own: the commit's run belongs to the job that graded it.
+            return;
+        }
+
         try
         {
             await MoveAsync(job, update, cancellationToken).ConfigureAwait(false);
