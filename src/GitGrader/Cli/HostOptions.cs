@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using GitGrader.Classroom;
 using GitGrader.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace GitGrader.Cli;
 
 /// <summary>Options shared by <c>serve</c> and <c>worker</c>.</summary>
-internal static class HostOptions
+internal static partial class HostOptions
 {
     public static Option<FileInfo?> Config { get; } = new("--config")
     {
@@ -29,9 +30,28 @@ internal static class HostOptions
         parse.GetValue(Concurrency),
         parse.GetValue(CommonOptions.Verbose));
 
-    public static bool IsConfigurationError(Exception exception) => exception is ConfigurationException or OptionsValidationException;
+    /// <summary>True for configuration the host cannot start with: ours, or options validation (one section, or several at once).</summary>
+    public static bool IsConfigurationError(Exception exception) => exception switch
+    {
+        ConfigurationException or OptionsValidationException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsConfigurationError),
+        _ => false,
+    };
 
-    public static string Describe(Exception exception) => exception is OptionsValidationException validation
-        ? string.Join(Environment.NewLine + "       ", validation.Failures)
-        : exception.Message;
+    /// <summary>Every problem, one per line, each naming its key as configuration spells it.</summary>
+    public static string Describe(Exception exception) => string.Join(Environment.NewLine + "       ", Problems(exception));
+
+    private static IEnumerable<string> Problems(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Problems),
+        OptionsValidationException validation => validation.Failures.Select(Unwrap),
+        _ => [exception.Message],
+    };
+
+    /// <summary>DataAnnotations wraps our message (which names the key) in its own words; keep ours.</summary>
+    private static string Unwrap(string failure) =>
+        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups["message"].Value : failure;
+
+    [GeneratedRegex("^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\\.$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
 }

@@ -3,6 +3,7 @@ using GitGrader.GitHub;
 using GitGrader.Ingest;
 using GitGrader.Reporting;
 using GitGrader.Storage;
+using GitGrader.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GitGrader.Hosting;
 
@@ -36,6 +38,7 @@ public static class GitGraderHost
         builder.Services.AddHostedService<CheckRunAnnouncer>();
 
         var app = builder.Build();
+        ValidateOptions(app.Services);
         await app.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         app.MapPost(WebhookPath, (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapGet("/healthz", HealthAsync);
@@ -52,10 +55,22 @@ public static class GitGraderHost
         ConfigureLogging(builder.Logging, settings.Verbose);
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
+
+        // Grading is what this process is for: Worker:Enabled=false, in the configuration it shares with a
+        // front-end-only serve, turns off serve's grading, not ours (a second registration is ignored).
+        builder.Services.AddHostedService<GradingWorker>();
         var host = builder.Build();
+        ValidateOptions(host.Services);
         await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         return host;
     }
+
+    /// <summary>
+    /// Runs the start-time options validation now, before the store is touched or anything listens, so a bad
+    /// key fails at once with every problem named (an <see cref="OptionsValidationException"/>, or an
+    /// <see cref="AggregateException"/> of them when several sections are wrong) instead of a stack trace from host start.
+    /// </summary>
+    private static void ValidateOptions(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
     private static async Task<IResult> HealthAsync(IGradingStore store, CancellationToken cancellationToken)
     {

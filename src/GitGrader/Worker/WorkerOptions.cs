@@ -8,7 +8,7 @@ public sealed class WorkerOptions
     /// <summary>Configuration section.</summary>
     public const string ConfigurationKey = "Worker";
 
-    /// <summary>False to run <c>serve</c> as a webhook front-end only, leaving grading to <c>gitgrader worker</c> hosts sharing its PostgreSQL database.</summary>
+    /// <summary>False to run <c>serve</c> as a webhook front-end only, leaving grading to <c>gitgrader worker</c> hosts sharing its PostgreSQL database (which grade whatever this says).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Submissions graded at once on this host (one container each).</summary>
