@@ -41,8 +41,17 @@ public sealed class WorkerProcess : IAsyncDisposable
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"));
-        await worker.WaitForOutputAsync("Worker started", TimeSpan.FromSeconds(60));
-        return worker;
+        try
+        {
+            await worker.WaitForOutputAsync("Worker started", TimeSpan.FromSeconds(60));
+            return worker;
+        }
+        catch
+        {
+            // Nobody else holds it yet: do not leave a grading process behind.
+            await worker.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until the process has printed <paramref name="text"/>; fails if it exits first.</summary>
