@@ -44,7 +44,7 @@ public sealed class RosterTableRendererTests
         Assert.Contains("*not on roster*", zed, StringComparison.Ordinal);
         Assert.Contains("| pending | pending |", zed, StringComparison.Ordinal);
         Assert.Contains("1 roster entries have no GitHub account linked yet: c@\u200Bx.", body, StringComparison.Ordinal);
-        Assert.Contains("2 of 3 students have submitted", body, StringComparison.Ordinal);
+        Assert.Contains("2 of 4 students have submitted", body, StringComparison.Ordinal);
     }
 
     [Fact]
