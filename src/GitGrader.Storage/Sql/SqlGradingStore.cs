@@ -246,7 +246,7 @@ internal abstract class SqlGradingStore : IGradingStore
                 new { Limit = limit },
                 null,
                 cancellationToken)).ConfigureAwait(false);
-            return [.. rows.Select(r => new PendingCheckRun(r.JobId, r.ToSubmission()))];
+            return [.. rows.Select(r => new PendingCheckRun(r.JobId, r.ToRecord()))];
         }
     }
 

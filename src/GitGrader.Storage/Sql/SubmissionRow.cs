@@ -1,7 +1,7 @@
 namespace GitGrader.Storage.Sql;
 
-/// <summary>A <c>submissions</c> row as Dapper reads it (columns aliased to these names).</summary>
-internal sealed class SubmissionRow
+/// <summary>A <c>submissions</c> row as Dapper reads it (columns aliased to these names); <see cref="JobRow"/> adds the job's.</summary>
+internal class SubmissionRow
 {
     /// <summary>The columns, aliased, of <c>submissions s</c>.</summary>
     public const string Columns =

@@ -22,6 +22,16 @@ public sealed class Roster
     /// <summary>Every row, in file order.</summary>
     public IReadOnlyList<RosterEntry> Entries { get; }
 
+    /// <summary>
+    /// Every login to list for an assignment: the roster's linked students and the
+    /// <paramref name="submitters"/> (some perhaps not on the roster), once each, in login order.
+    /// </summary>
+    public IReadOnlyList<string> LoginsWith(IEnumerable<string> submitters) =>
+        [.. Entries.Where(e => e.GitHubUsername.Length > 0).Select(e => e.GitHubUsername)
+            .Concat(submitters)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>The row of a login, if any.</summary>
     public RosterEntry? Find(string login) => _byLogin.GetValueOrDefault(login);
 }

@@ -23,10 +23,7 @@ public static class GradeExportWriter
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(scores);
         var byStudent = scores.ToDictionary(s => s.Student, StringComparer.OrdinalIgnoreCase);
-        var logins = roster.Entries.Where(e => e.GitHubUsername.Length > 0).Select(e => e.GitHubUsername)
-            .Concat(scores.Select(s => s.Student))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.OrdinalIgnoreCase);
+        var logins = roster.LoginsWith(scores.Select(s => s.Student));
         foreach (var login in logins)
         {
             var entry = roster.Find(login);

@@ -36,11 +36,7 @@ public sealed class RosterTableRenderer
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(scores);
         var byStudent = scores.ToDictionary(s => s.Student, StringComparer.OrdinalIgnoreCase);
-        var logins = roster.Entries.Where(e => e.GitHubUsername.Length > 0).Select(e => e.GitHubUsername)
-            .Concat(scores.Select(s => s.Student))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var logins = roster.LoginsWith(scores.Select(s => s.Student));
         var unlinked = roster.Entries.Where(e => e.GitHubUsername.Length == 0).ToList();
 
         var sb = new StringBuilder();
