@@ -26,7 +26,7 @@ public sealed class GitHubClientPaginationTests
         Assert.Equal([1L, 2, 3, 4, 5], runs.Select(r => r.Id));
         Assert.Equal(new CheckRun(5, "Homework 1", "abc123", "job-7", "completed", "success", "https://github.com/octo-org/hw1-alice/runs/5"), runs[4]);
         Assert.Equal(3, h.Server.RequestsOtherThanTokens.Count);
-        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.StartsWith("token ghs_", r.Header("Authorization"), StringComparison.Ordinal));
+        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.StartsWith("Token ghs_", r.Header("Authorization"), StringComparison.Ordinal));
     }
 
     [Fact]
