@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.Serialization;
+using System.Text.Json;
 using Octo = Octokit;
 
 namespace GitGrader.GitHub.Rest;
@@ -20,16 +21,16 @@ internal static class GitHubErrors
     public static GitHubApiException Answered(string what, Octo.ApiException error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        var (text, details, documentation) = Read(error.ApiError);
         var message = string.Create(CultureInfo.InvariantCulture, $"GitHub answered {(int)error.StatusCode} to {what}");
-        var body = error.ApiError;
-        if (!string.IsNullOrWhiteSpace(body?.Message))
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            message += ": " + TextLimits.TruncatePlain(body.Message, MaxDetail);
+            message += ": " + TextLimits.TruncatePlain(text, MaxDetail);
         }
 
-        if (body?.Errors is { Count: > 0 } errors)
+        if (!string.IsNullOrWhiteSpace(details))
         {
-            message += " Errors: " + TextLimits.TruncatePlain(string.Join("; ", errors.Select(Detail)), MaxDetail);
+            message += " Errors: " + TextLimits.TruncatePlain(details, MaxDetail);
         }
 
         if (error is Octo.RateLimitExceededException limit)
@@ -37,9 +38,9 @@ internal static class GitHubErrors
             message += string.Create(CultureInfo.InvariantCulture, $" The rate limit resets at {limit.Reset.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}.");
         }
 
-        if (!string.IsNullOrWhiteSpace(body?.DocumentationUrl))
+        if (!string.IsNullOrWhiteSpace(documentation))
         {
-            message += $" (see {body.DocumentationUrl})";
+            message += $" (see {documentation})";
         }
 
         return new GitHubApiException(message, error.StatusCode, error);
@@ -56,6 +57,39 @@ internal static class GitHubErrors
     /// <summary>What Octokit's JSON reader throws for a body that is not the JSON its model expects.</summary>
     public static bool IsUnreadableAnswer(Exception error)
         => error is SerializationException or FormatException or InvalidCastException or OverflowException;
+
+    /// <summary>
+    /// GitHub's <c>message</c>, <c>errors</c> and <c>documentation_url</c>. Octokit reads <c>errors</c> only as objects;
+    /// when they are strings (as for too many annotations) it gives up and puts the whole body in <c>message</c>, which is
+    /// then read here.
+    /// </summary>
+    private static (string? Message, string? Errors, string? DocumentationUrl) Read(Octo.ApiError? error)
+    {
+        if (error is null)
+        {
+            return (null, null, null);
+        }
+
+        if (error.Errors is null && error.Message is { } raw && raw.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                using var body = JsonDocument.Parse(raw);
+                var root = body.RootElement;
+                return (
+                    root.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : raw,
+                    root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0 ? errors.GetRawText() : null,
+                    root.TryGetProperty("documentation_url", out var documentation) && documentation.ValueKind == JsonValueKind.String ? documentation.GetString() : null);
+            }
+            catch (JsonException)
+            {
+                return (raw, null, null);
+            }
+        }
+
+        var details = error.Errors is { Count: > 0 } list ? string.Join("; ", list.Select(Detail)) : null;
+        return (error.Message, details, error.DocumentationUrl);
+    }
 
     private static string Detail(Octo.ApiErrorDetail detail)
     {

@@ -91,4 +91,19 @@ public sealed class GitHubClientPaginationTests
 
         Assert.Contains("another host", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListIssueComments_NextLinkForever_StopsAfterMaxPages()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var path = $"{Answers.RepoPath}/issues/4/comments";
+        var page = Reply.Ok($"[{Answers.Comment(10)}]", ("Link", $"<{{origin}}{path}?per_page=100&page=2>; rel=\"next\""));
+        h.Server.On("GET", path + "?per_page=100", page);
+        h.Server.On("GET", path + "?per_page=100&page=2", page);
+
+        var ex = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.ListIssueCommentsAsync(5, Answers.Repo, 4, CancellationToken.None));
+
+        Assert.Contains($"GET {path} has more than 1000 pages", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(GitHubClient.MaxPages, h.Server.RequestsOtherThanTokens.Count);
+    }
 }
