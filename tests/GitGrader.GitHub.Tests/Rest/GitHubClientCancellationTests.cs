@@ -6,37 +6,54 @@ namespace GitGrader.GitHub.Tests.Rest;
 
 /// <summary>
 /// Octokit's calls take no CancellationToken: the caller's token still stops the request in flight and every wait, and
-/// nothing of the call goes on in the background afterwards.
+/// nothing of the call goes on in the background afterwards. Each test cancels once GitHub has the request.
 /// </summary>
 public sealed class GitHubClientCancellationTests
 {
-    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(1.5);
 
-    [Fact]
-    public async Task UpdateCheckRun_CancelledWhileGitHubIsSlow_StopsPromptly()
+    public static TheoryData<string> Calls => ["GET app (typed)", "PATCH check run (typed)", "POST comment (typed)", "GET list (connection)", "PATCH issue (connection)"];
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task Call_CancelledWhileGitHubIsSlow_StopsPromptly(string call)
     {
         await using var h = await ClientHarness.StartAsync();
-        h.Server.On("PATCH", $"{Answers.RepoPath}/check-runs/9", Reply.Ok(Answers.CheckRun(9)) with { Delay = TimeSpan.FromSeconds(30) });
+        var slow = TimeSpan.FromSeconds(30);
+        h.Server.On("GET", "/api/v3/app", Reply.Ok("""{"id":1,"slug":"s","name":"n"}""") with { Delay = slow });
+        h.Server.On("PATCH", $"{Answers.RepoPath}/check-runs/9", Reply.Ok(Answers.CheckRun(9)) with { Delay = slow });
+        h.Server.On("POST", $"{Answers.RepoPath}/issues/1/comments", Reply.Json(201, Answers.Comment(1)) with { Delay = slow });
+        h.Server.On("GET", $"{Answers.RepoPath}/issues/1/comments", Reply.Ok("[]") with { Delay = slow });
+        h.Server.On("PATCH", $"{Answers.RepoPath}/issues/1", Reply.Ok(Answers.Issue(1)) with { Delay = slow });
         await h.Client.GetInstallationTokenAsync(5, CancellationToken.None);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.UpdateCheckRunAsync(5, Answers.Repo, 9, new CheckRunUpdate { Status = CheckRunStatus.InProgress }, cancel.Token));
+        var running = call switch
+        {
+            "GET app (typed)" => h.Client.GetAppAsync(cancel.Token),
+            "PATCH check run (typed)" => h.Client.UpdateCheckRunAsync(5, Answers.Repo, 9, new CheckRunUpdate { Status = CheckRunStatus.InProgress }, cancel.Token),
+            "POST comment (typed)" => h.Client.CreateIssueCommentAsync(5, Answers.Repo, 1, "x", cancel.Token),
+            "GET list (connection)" => h.Client.ListIssueCommentsAsync(5, Answers.Repo, 1, cancel.Token),
+            _ => h.Client.UpdateIssueAsync(5, Answers.Repo, 1, "t", "b", cancel.Token),
+        };
+        var cancelledAfter = await CancelOnceAsync(cancel, () => h.Server.RequestsOtherThanTokens.Count == 1, running);
 
-        Assert.True(watch.Elapsed < Prompt, $"took {watch.Elapsed}");
+        Assert.True(cancelledAfter < Prompt, $"stopped {cancelledAfter} after the cancellation");
         Assert.Single(h.Server.RequestsOtherThanTokens);
     }
 
     [Fact]
-    public async Task GetApp_CancelledDuringBackoff_TriesNoMoreAfterwards()
+    public async Task GetApp_CancelledDuringBackoff_StopsPromptlyAndTriesNoMore()
     {
-        await using var h = await ClientHarness.StartAsync(("RetryBaseDelay", "00:00:00.400"), ("MaxAttempts", "5"));
+        await using var h = await ClientHarness.StartAsync(("RetryBaseDelay", "00:00:04"), ("MaxAttempts", "5"));
         h.Server.On("GET", "/api/v3/app", Reply.Error(500, "boom"));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetAppAsync(cancel.Token));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var running = h.Client.GetAppAsync(cancel.Token);
+        var cancelledAfter = await CancelOnceAsync(cancel, () => h.Server.Requests.Count == 1, running, settle: TimeSpan.FromMilliseconds(300));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
 
+        Assert.True(cancelledAfter < Prompt, $"stopped {cancelledAfter} after the cancellation (the backoff is 2 to 4 s)");
         Assert.Single(h.Server.Requests);
     }
 
@@ -44,16 +61,15 @@ public sealed class GitHubClientCancellationTests
     public async Task CreateIssueComment_CancelledDuringRateLimitWait_StopsPromptlyAndTriesNoMore()
     {
         await using var h = await ClientHarness.StartAsync(("MaxRateLimitWait", "00:00:05"));
-        h.Server.On("POST", $"{Answers.RepoPath}/issues/1/comments", Reply.Error(429, "Too many requests", ("retry-after", "2")), Reply.Json(201, Answers.Comment(1)));
+        h.Server.On("POST", $"{Answers.RepoPath}/issues/1/comments", Reply.Error(429, "Too many requests", ("retry-after", "3")), Reply.Json(201, Answers.Comment(1)));
         await h.Client.GetInstallationTokenAsync(5, CancellationToken.None);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.CreateIssueCommentAsync(5, Answers.Repo, 1, "x", cancel.Token));
-        var cancelledAfter = watch.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var running = h.Client.CreateIssueCommentAsync(5, Answers.Repo, 1, "x", cancel.Token);
+        var cancelledAfter = await CancelOnceAsync(cancel, () => h.Server.RequestsOtherThanTokens.Count == 1, running, settle: TimeSpan.FromMilliseconds(300));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
-        Assert.True(cancelledAfter < TimeSpan.FromSeconds(1.5), $"took {cancelledAfter}");
+        Assert.True(cancelledAfter < Prompt, $"stopped {cancelledAfter} after the cancellation (retry-after is 3 s)");
         Assert.Single(h.Server.RequestsOtherThanTokens);
     }
 
@@ -74,14 +90,36 @@ public sealed class GitHubClientCancellationTests
     public async Task ConcurrentCalls_CancellingOne_LeavesTheOthersRunning()
     {
         await using var h = await ClientHarness.StartAsync();
-        h.Server.On("GET", "/api/v3/app", Reply.Ok("""{"id":1,"slug":"s","name":"n"}""") with { Delay = TimeSpan.FromMilliseconds(800) });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        h.Server.On("GET", "/api/v3/app", Reply.Ok("""{"id":1,"slug":"s","name":"n"}""") with { Delay = TimeSpan.FromMilliseconds(1500) });
+        using var cancel = new CancellationTokenSource();
 
         var cancelled = h.Client.GetAppAsync(cancel.Token);
         var patient = Enumerable.Range(0, 4).Select(_ => h.Client.GetAppAsync(CancellationToken.None)).ToList();
+        await CancelOnceAsync(cancel, () => h.Server.Requests.Count == 5, cancelled);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.All(await Task.WhenAll(patient), app => Assert.Equal("s", app.Slug));
         Assert.Equal(5, h.Server.Requests.Count);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="sent"/> (and <paramref name="settle"/> more, for the answer to arrive), cancels, and
+    /// returns how long <paramref name="running"/> then took to throw <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static async Task<TimeSpan> CancelOnceAsync(CancellationTokenSource cancel, Func<bool> sent, Task running, TimeSpan settle = default)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!sent())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "GitHub never got the request");
+            Assert.False(running.IsCompleted, $"the call ended before GitHub got the request: {running.Exception}");
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(settle);
+        Assert.False(running.IsCompleted, $"the call ended before it was cancelled: {running.Exception}");
+        var watch = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        return watch.Elapsed;
     }
 }
