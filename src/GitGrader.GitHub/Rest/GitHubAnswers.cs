@@ -41,7 +41,7 @@ internal static class GitHubAnswers
     public static IEnumerable<CheckRun> CheckRuns(Octo.CheckRunsResponse? json, string what)
         => (Need(json, "(a JSON object)", what).CheckRuns ?? []).Select(run => CheckRun(run, what));
 
-    public static PullRequestSummary PullRequest(Octo.PullRequest? json, string what)
+    public static PullRequestSummary PullRequest(Octo.CommitPullRequest? json, string what)
     {
         var pull = Need(json, "(the pull request)", what);
         var head = Need(pull.Head, "head", what);

@@ -7,7 +7,8 @@ namespace GitGrader.GitHub.Rest;
 /// <summary>
 /// Issues, comments and pull requests: Octokit's typed <see cref="Octo.IssueCommentsClient"/> for comments; the
 /// connection with GitGrader's own bodies for issues (Octokit's <c>IssueUpdate</c> sends <c>"milestone": null</c>, which
-/// clears the milestone); the connection for pull requests of a commit (Octokit has no typed call).
+/// clears the milestone); lists through <c>ListAsync</c> (GitHubClient.Pages.cs), with Octokit's models (for pull requests of a commit,
+/// <see cref="Octo.CommitPullRequest"/> of its <c>RepositoryCommitsClient.PullRequests</c>, which pages with <c>GetAll</c>).
 /// </summary>
 internal sealed partial class GitHubClient
 {
@@ -15,7 +16,7 @@ internal sealed partial class GitHubClient
     public Task<IReadOnlyList<PullRequestSummary>> ListPullRequestsForCommitAsync(long installationId, RepositoryRef repository, string sha, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sha);
-        return ListAsync<List<Octo.PullRequest>, PullRequestSummary>(
+        return ListAsync<List<Octo.CommitPullRequest>, PullRequestSummary>(
             installationId,
             $"{Repo(repository)}/commits/{Escape(sha)}/pulls",
             new Dictionary<string, string> { ["per_page"] = PageSize },
