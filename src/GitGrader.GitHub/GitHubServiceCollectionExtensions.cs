@@ -1,3 +1,4 @@
+using System.Net;
 using GitGrader.GitHub.Auth;
 using GitGrader.GitHub.Http;
 using GitGrader.GitHub.Rest;
@@ -15,8 +16,9 @@ public static class GitHubServiceCollectionExtensions
     /// Binds <see cref="GitHubAppOptions"/> from <paramref name="section"/> (validated at start: AppId, PrivateKeyPath,
     /// WebhookSecret, ApiBaseUrl), and registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is
     /// registered already, the installation token cache (singleton, shared by every client) and <see cref="IGitHubClient"/>
-    /// as a typed <see cref="HttpClient"/> with retries and rate-limit waits. <c>Authorization</c> is redacted from
-    /// <see cref="IHttpClientFactory"/>'s logs; no token ever goes into a URI.
+    /// (transient) over Octokit. Octokit's requests go through the <see cref="IHttpClientFactory"/> client named
+    /// <c>GitGrader.GitHub</c>: header fixes, retries and rate-limit waits, and logging with <c>Authorization</c> redacted;
+    /// redirects are Octokit's (the primary handler follows none). No token ever goes into a URI.
     /// </summary>
     public static IServiceCollection AddGitHubApp(this IServiceCollection services, IConfiguration section)
     {
@@ -29,19 +31,15 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AppJwtIssuer>();
         services.TryAddSingleton<InstallationTokenCache>();
+        services.TryAddTransient<GitHubWireHandler>();
         services.TryAddTransient<GitHubRetryHandler>();
-
-        services.AddHttpClient<IGitHubClient, GitHubClient>((provider, http) =>
-            {
-                var options = provider.GetRequiredService<IOptions<GitHubAppOptions>>().Value;
-                http.BaseAddress = options.ApiBaseUrl;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-                http.DefaultRequestHeaders.Accept.ParseAdd("application/vnd.github+json");
-                http.DefaultRequestHeaders.Add("X-GitHub-Api-Version", "2022-11-28");
-                http.DefaultRequestHeaders.UserAgent.ParseAdd("GitGrader");
-            })
+        services.AddHttpClient(OctokitConnections.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
+            .AddHttpMessageHandler<GitHubWireHandler>()
             .AddHttpMessageHandler<GitHubRetryHandler>()
             .RedactLoggedHeaders(IsSecretHeader);
+        services.TryAddTransient<OctokitConnections>();
+        services.TryAddTransient<IGitHubClient, GitHubClient>();
         return services;
     }
 

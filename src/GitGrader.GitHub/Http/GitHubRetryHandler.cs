@@ -3,19 +3,27 @@ using Microsoft.Extensions.Options;
 namespace GitGrader.GitHub.Http;
 
 /// <summary>
-/// Sends a request up to <see cref="GitHubAppOptions.MaxAttempts"/> times: again after network errors, timeouts, 5xx and
-/// rate limits (see <see cref="RetryRules"/>). The request body is buffered first so every try sends it whole, and each
-/// answer is read whole within its try. Cancellation stops the waits and the tries.
+/// Beneath Octokit, sends a request up to <see cref="GitHubAppOptions.MaxAttempts"/> times: again after network errors,
+/// timeouts, 5xx and rate limits (see <see cref="RetryRules"/>). The request body is buffered first so every try sends it
+/// whole, and each answer is read whole within its try (at most <see cref="AttemptTimeout"/>). Cancellation, by the
+/// request's token or by the caller's token in <see cref="GitHubCallCancellation"/> (Octokit passes none down), stops the
+/// try in flight and every wait at once.
 /// </summary>
 internal sealed class GitHubRetryHandler(IOptions<GitHubAppOptions> options, TimeProvider timeProvider) : DelegatingHandler
 {
-    /// <summary>Longest one try may take (HttpClient's own timeout is off so that rate-limit waits fit).</summary>
+    /// <summary>Longest one try may take (the timeout of Octokit's HttpClient is off so that rate-limit waits fit).</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(100);
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, GitHubCallCancellation.Current);
+        return await SendWithRetriesAsync(request, call.Token).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var rules = new RetryRules(settings, timeProvider);
         if (request.Content is not null)

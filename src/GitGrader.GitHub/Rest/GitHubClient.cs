@@ -1,137 +1,102 @@
+using System.Net;
 using GitGrader.GitHub.Auth;
 using GitGrader.GitHub.Http;
-using GitGrader.GitHub.Rest.Json;
+using Octo = Octokit;
 
 namespace GitGrader.GitHub.Rest;
 
 /// <summary>
-/// <see cref="IGitHubClient"/> over a typed <see cref="HttpClient"/> whose base address is
-/// <see cref="GitHubAppOptions.ApiBaseUrl"/>; every path is relative so a <c>/api/v3/</c> prefix is kept.
-/// Retries and rate limits are the <see cref="GitHubRetryHandler"/>'s; tokens come from the <see cref="InstallationTokenCache"/>.
+/// <see cref="IGitHubClient"/> over Octokit: its typed clients where their requests are what GitHub wants, its
+/// <see cref="Octo.IConnection"/> where they are not (see each method), Octokit's models for every answer and its
+/// <c>Link</c> parsing (<see cref="Octo.ApiInfo"/>) for pages. Beneath Octokit, <see cref="GitHubWireHandler"/> fixes its
+/// headers and <see cref="GitHubRetryHandler"/> retries; above it, this class batches annotations, follows pages (only on
+/// GitHub's host, at most <see cref="MaxPages"/>), keeps installation tokens in the <see cref="InstallationTokenCache"/>
+/// and turns Octokit's exceptions into <see cref="GitHubApiException"/>s.
 /// </summary>
-internal sealed class GitHubClient(HttpClient http, AppJwtIssuer jwt, InstallationTokenCache tokens) : IGitHubClient
+internal sealed partial class GitHubClient(OctokitConnections connections, InstallationTokenCache tokens) : IGitHubClient
 {
-    private const string PerPage = "per_page=100";
+    /// <summary>Pages followed at most for one list (100 items each).</summary>
+    public const int MaxPages = 1000;
 
-    private readonly GitHubRestConnection _connection = new(http, tokens);
-
-    private static GitHubJsonContext Json => GitHubJsonContext.Default;
+    private const string Accept = GitHubWireHandler.GitHubJson;
+    private const string JsonContentType = "application/json";
+    private const string PageSize = "100";
 
     /// <inheritdoc />
     public async Task<AppInfo> GetAppAsync(CancellationToken cancellationToken)
     {
-        var app = await _connection.SendAsync(HttpMethod.Get, "app", AsApp(), null, Json.AppResponseJson, cancellationToken).ConfigureAwait(false);
-        return GitHubAnswers.App(app);
+        var what = Describe(HttpMethod.Get, "app");
+        var app = await CallAsync(what, connections.AsApp(), connection => Apps(connection).GetCurrent(), null, cancellationToken).ConfigureAwait(false);
+        return GitHubAnswers.App(app, what);
     }
 
     /// <inheritdoc />
     public async Task<long> GetRepositoryInstallationIdAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
-        var installation = await _connection.SendAsync(HttpMethod.Get, $"{Repo(repository)}/installation", AsApp(), null, Json.InstallationResponseJson, cancellationToken).ConfigureAwait(false);
-        return GitHubAnswers.InstallationId(installation);
+        var what = Describe(HttpMethod.Get, $"{Repo(repository)}/installation");
+        var installation = await CallAsync(what, connections.AsApp(), connection => Apps(connection).GetRepositoryInstallationForCurrent(repository.Owner, repository.Name), null, cancellationToken).ConfigureAwait(false);
+        return GitHubAnswers.InstallationId(installation, what);
     }
 
     /// <inheritdoc />
     public Task<string> GetInstallationTokenAsync(long installationId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(installationId);
-        return tokens.GetAsync(installationId, ct => FetchInstallationTokenAsync(installationId, ct), cancellationToken);
+        return tokens.GetAsync(installationId, _ => FetchInstallationTokenAsync(installationId), cancellationToken);
     }
 
-    /// <inheritdoc />
-    public async Task<CheckRun> CreateCheckRunAsync(long installationId, RepositoryRef repository, NewCheckRun checkRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /app/installations/{id}/access_tokens</c> through the connection: Octokit's typed
+    /// <c>CreateInstallationToken</c> sends an empty form body. The fetch is shared by every caller waiting for the token,
+    /// so no caller's cancellation reaches it (each try is still bounded by <see cref="GitHubRetryHandler.AttemptTimeout"/>).
+    /// </summary>
+    private async Task<InstallationAccessToken> FetchInstallationTokenAsync(long installationId)
     {
-        var plan = CheckRunRequests.ForCreate(checkRun);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        using var content = GitHubRestConnection.Json(plan.First, Json.CheckRunRequestJson);
-        var created = await _connection.SendAsync(HttpMethod.Post, $"{Repo(repository)}/check-runs", credential, content, Json.CheckRunResponseJson, cancellationToken).ConfigureAwait(false);
-        var run = GitHubAnswers.CheckRun(created);
-        await PatchAllAsync(installationId, repository, run.Id, plan.FollowUps, cancellationToken).ConfigureAwait(false);
-        return run;
+        var path = $"app/installations/{installationId}/access_tokens";
+        var what = Describe(HttpMethod.Post, path);
+        var answer = await CallAsync(what, connections.AsApp(), connection => connection.Post<Octo.AccessToken>(Relative(path), CancellationToken.None), null, CancellationToken.None).ConfigureAwait(false);
+        return GitHubAnswers.AccessToken(answer.Body, what);
     }
 
-    /// <inheritdoc />
-    public async Task UpdateCheckRunAsync(long installationId, RepositoryRef repository, long checkRunId, CheckRunUpdate update, CancellationToken cancellationToken)
+    /// <summary>Gets the installation's token, then makes the call with it; a 401 drops the token from the cache.</summary>
+    private async Task<T> AsInstallationAsync<T>(long installationId, string what, Func<Octo.IConnection, Task<T>> send, CancellationToken cancellationToken)
     {
-        var plan = CheckRunRequests.ForUpdate(update);
-        await PatchAllAsync(installationId, repository, checkRunId, [plan.First, .. plan.FollowUps], cancellationToken).ConfigureAwait(false);
+        var token = await GetInstallationTokenAsync(installationId, cancellationToken).ConfigureAwait(false);
+        return await CallAsync(what, connections.AsInstallation(token), send, () => tokens.Forget(installationId, token), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<CheckRun>> ListCheckRunsForRefAsync(long installationId, RepositoryRef repository, string gitRef, string checkName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes one Octokit call with <paramref name="cancellationToken"/> entered in <see cref="GitHubCallCancellation"/>
+    /// (so the handlers beneath Octokit honour it), turning what Octokit throws into <see cref="GitHubApiException"/>.
+    /// </summary>
+    private static async Task<T> CallAsync<T>(string what, Octo.IConnection connection, Func<Octo.IConnection, Task<T>> send, Action? unauthorized, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(gitRef);
-        ArgumentException.ThrowIfNullOrEmpty(checkName);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        var path = $"{Repo(repository)}/commits/{Escape(gitRef)}/check-runs?check_name={Escape(checkName)}&filter=all&{PerPage}";
-        return await _connection.GetAllPagesAsync(path, credential, Json.CheckRunListJson, page => (page.CheckRuns ?? []).Select(GitHubAnswers.CheckRun), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var scope = GitHubCallCancellation.Enter(cancellationToken);
+        try
+        {
+            return await send(connection).ConfigureAwait(false);
+        }
+        catch (Octo.ApiException ex)
+        {
+            if (ex.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                unauthorized?.Invoke();
+            }
+
+            throw GitHubErrors.Answered(what, ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw GitHubErrors.Unanswered(what, ex);
+        }
+        catch (Exception ex) when (GitHubErrors.IsUnreadableAnswer(ex))
+        {
+            throw GitHubErrors.Unreadable(what, ex);
+        }
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<PullRequestSummary>> ListPullRequestsForCommitAsync(long installationId, RepositoryRef repository, string sha, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sha);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        var path = $"{Repo(repository)}/commits/{Escape(sha)}/pulls?{PerPage}";
-        return await _connection.GetAllPagesAsync(path, credential, Json.ListPullRequestResponseJson, page => page.Select(GitHubAnswers.PullRequest), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(long installationId, RepositoryRef repository, int issueNumber, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(issueNumber);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        var path = $"{Repo(repository)}/issues/{issueNumber}/comments?{PerPage}";
-        return await _connection.GetAllPagesAsync(path, credential, Json.ListIssueCommentResponseJson, page => page.Select(GitHubAnswers.Comment), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<IssueComment> CreateIssueCommentAsync(long installationId, RepositoryRef repository, int issueNumber, string body, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(issueNumber);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        using var content = GitHubRestConnection.Json(IssueBody(null, body), Json.IssueRequestJson);
-        var comment = await _connection.SendAsync(HttpMethod.Post, $"{Repo(repository)}/issues/{issueNumber}/comments", credential, content, Json.IssueCommentResponseJson, cancellationToken).ConfigureAwait(false);
-        return GitHubAnswers.Comment(comment);
-    }
-
-    /// <inheritdoc />
-    public async Task UpdateIssueCommentAsync(long installationId, RepositoryRef repository, long commentId, string body, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(commentId);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        using var content = GitHubRestConnection.Json(IssueBody(null, body), Json.IssueRequestJson);
-        await _connection.SendAsync(HttpMethod.Patch, $"{Repo(repository)}/issues/comments/{commentId}", credential, content, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<Issue>> ListIssuesAsync(long installationId, RepositoryRef repository, string? creator, CancellationToken cancellationToken)
-    {
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        var byCreator = string.IsNullOrEmpty(creator) ? string.Empty : $"&creator={Escape(creator)}";
-        var path = $"{Repo(repository)}/issues?state=all{byCreator}&{PerPage}";
-        return await _connection.GetAllPagesAsync(path, credential, Json.ListIssueResponseJson, page => page.Where(issue => !GitHubAnswers.IsPullRequest(issue)).Select(GitHubAnswers.Issue), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<Issue> CreateIssueAsync(long installationId, RepositoryRef repository, string title, string body, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(title);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        using var content = GitHubRestConnection.Json(IssueBody(title, body), Json.IssueRequestJson);
-        var issue = await _connection.SendAsync(HttpMethod.Post, $"{Repo(repository)}/issues", credential, content, Json.IssueResponseJson, cancellationToken).ConfigureAwait(false);
-        return GitHubAnswers.Issue(issue);
-    }
-
-    /// <inheritdoc />
-    public async Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(issueNumber);
-        ArgumentException.ThrowIfNullOrEmpty(title);
-        var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-        using var content = GitHubRestConnection.Json(IssueBody(title, body), Json.IssueRequestJson);
-        await _connection.SendAsync(HttpMethod.Patch, $"{Repo(repository)}/issues/{issueNumber}", credential, content, cancellationToken).ConfigureAwait(false);
-    }
+    private static Octo.GitHubAppsClient Apps(Octo.IConnection connection) => new(new Octo.ApiConnection(connection));
 
     private static string Repo(RepositoryRef repository)
     {
@@ -141,33 +106,10 @@ internal sealed class GitHubClient(HttpClient http, AppJwtIssuer jwt, Installati
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 
-    private static IssueRequestJson IssueBody(string? title, string body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        return new IssueRequestJson { Title = title, Body = TextLimits.TruncateMarkdown(body, TextLimits.MaxIssueBody) };
-    }
+    private static Uri Relative(string path) => new(path, UriKind.Relative);
 
-    private GitHubCredential AsApp() => GitHubCredential.App(jwt.Create());
+    /// <summary><c>METHOD /path</c> as messages name a request: under the base URL, without the query string.</summary>
+    private string Describe(HttpMethod method, string path) => Describe(method, Relative(path));
 
-    private async Task<GitHubCredential> AsInstallationAsync(long installationId, CancellationToken cancellationToken)
-    {
-        var token = await GetInstallationTokenAsync(installationId, cancellationToken).ConfigureAwait(false);
-        return GitHubCredential.Installation(installationId, token);
-    }
-
-    private async Task<InstallationAccessToken> FetchInstallationTokenAsync(long installationId, CancellationToken cancellationToken)
-    {
-        var answer = await _connection.SendAsync(HttpMethod.Post, $"app/installations/{installationId}/access_tokens", AsApp(), null, Json.AccessTokenResponseJson, cancellationToken).ConfigureAwait(false);
-        return GitHubAnswers.AccessToken(answer);
-    }
-
-    private async Task PatchAllAsync(long installationId, RepositoryRef repository, long checkRunId, IReadOnlyList<CheckRunRequestJson> bodies, CancellationToken cancellationToken)
-    {
-        foreach (var body in bodies)
-        {
-            var credential = await AsInstallationAsync(installationId, cancellationToken).ConfigureAwait(false);
-            using var content = GitHubRestConnection.Json(body, Json.CheckRunRequestJson);
-            await _connection.SendAsync(HttpMethod.Patch, $"{Repo(repository)}/check-runs/{checkRunId}", credential, content, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private string Describe(HttpMethod method, Uri uri) => $"{method} {RequestDescription.PathOf(new Uri(connections.BaseAddress, uri))}";
 }

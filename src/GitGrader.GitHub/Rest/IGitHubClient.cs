@@ -3,8 +3,22 @@ namespace GitGrader.GitHub.Rest;
 /// <summary>
 /// The GitHub REST endpoints GitGrader uses, authenticated as the App (JWT) or as one of its
 /// installations (installation token, cached until shortly before it expires). Every method
-/// retries 5xx answers and rate limits with backoff; none logs a token.
+/// retries 5xx answers, dropped connections and rate limits with backoff; none logs a token.
+/// Failures are <see cref="GitHubApiException"/>s naming the request (method and path, never the
+/// query string or a credential) with GitHub's message and the status.
 /// </summary>
+/// <remarks>
+/// Cancellation: the implementation stands on Octokit, whose typed calls (and whose PATCH) take no
+/// <see cref="CancellationToken"/>. Each method therefore enters its <c>cancellationToken</c> in an
+/// ambient scope that the HTTP handler beneath Octokit links into every request. Cancelling it
+/// aborts the request in flight and any retry backoff or rate-limit wait at once, and the method
+/// throws <see cref="OperationCanceledException"/>; nothing keeps running in the background. A
+/// request that was already sent may have been carried out by GitHub (a check run created, a
+/// comment posted) although the method throws: callers that try again look first (the check run's
+/// external id, the comment's marker). However long the token lasts, each try of a request is cut
+/// off after 100 seconds without an answer (then retried, up to <see cref="GitHubAppOptions.MaxAttempts"/>).
+/// A token fetch shared by several callers is never cancelled: cancelling ends only this caller's wait.
+/// </remarks>
 public interface IGitHubClient
 {
     /// <summary><c>GET /app</c>, as the App.</summary>

@@ -59,7 +59,7 @@ public sealed class GitHubClientInstallationTokenTests
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => h.Client.CreateIssueCommentAsync(i % 2 == 0 ? 5 : 6, Answers.Repo, 1, "x", CancellationToken.None))));
 
         Assert.Equal(["/api/v3/app/installations/5/access_tokens", "/api/v3/app/installations/6/access_tokens"], h.Server.TokenRequests.Select(r => r.Path).Order());
-        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.Matches("^token ghs_secret(5|6)x[12]$", r.Header("Authorization")));
+        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.Matches("^Token ghs_secret(5|6)x[12]$", r.Header("Authorization")));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class GitHubClientInstallationTokenTests
         await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.CreateIssueCommentAsync(5, Answers.Repo, 1, "x", CancellationToken.None));
         await h.Client.CreateIssueCommentAsync(5, Answers.Repo, 1, "x", CancellationToken.None);
 
-        Assert.Equal(["token ghs_secret5x1", "token ghs_secret5x2"], h.Server.RequestsOtherThanTokens.Select(r => r.Header("Authorization")));
+        Assert.Equal(["Token ghs_secret5x1", "Token ghs_secret5x2"], h.Server.RequestsOtherThanTokens.Select(r => r.Header("Authorization")));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class GitHubClientPaginationTests
         Assert.Equal([1L, 2, 3, 4, 5], runs.Select(r => r.Id));
         Assert.Equal(new CheckRun(5, "Homework 1", "abc123", "job-7", "completed", "success", "https://github.com/octo-org/hw1-alice/runs/5"), runs[4]);
         Assert.Equal(3, h.Server.RequestsOtherThanTokens.Count);
-        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.StartsWith("token ghs_", r.Header("Authorization"), StringComparison.Ordinal));
+        Assert.All(h.Server.RequestsOtherThanTokens, r => Assert.StartsWith("Token ghs_", r.Header("Authorization"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,5 +90,20 @@ public sealed class GitHubClientPaginationTests
         var ex = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.ListIssueCommentsAsync(5, Answers.Repo, 4, CancellationToken.None));
 
         Assert.Contains("another host", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListIssueComments_NextLinkForever_StopsAfterMaxPages()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var path = $"{Answers.RepoPath}/issues/4/comments";
+        var page = Reply.Ok($"[{Answers.Comment(10)}]", ("Link", $"<{{origin}}{path}?per_page=100&page=2>; rel=\"next\""));
+        h.Server.On("GET", path + "?per_page=100", page);
+        h.Server.On("GET", path + "?per_page=100&page=2", page);
+
+        var ex = await Assert.ThrowsAsync<GitHubApiException>(() => h.Client.ListIssueCommentsAsync(5, Answers.Repo, 4, CancellationToken.None));
+
+        Assert.Contains($"GET {path} has more than 1000 pages", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(GitHubClient.MaxPages, h.Server.RequestsOtherThanTokens.Count);
     }
 }

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using GitGrader.GitHub.Rest;
 using GitGrader.GitHub.Tests.Support;
 
 namespace GitGrader.GitHub.Tests.Rest;
 
-/// <summary>5xx answers and dropped connections are tried again with backoff, up to MaxAttempts; bodies are resent whole.</summary>
+/// <summary>5xx answers and dropped connections are tried again with backoff, up to MaxAttempts; bodies are resent whole (cancellation: <see cref="GitHubClientCancellationTests"/>).</summary>
 public sealed class GitHubClientRetryTests
 {
     [Fact]
@@ -84,32 +83,5 @@ public sealed class GitHubClientRetryTests
 
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Single(h.Server.RequestsOtherThanTokens);
-    }
-
-    [Fact]
-    public async Task GetApp_CancelledDuringBackoff_StopsPromptly()
-    {
-        await using var h = await ClientHarness.StartAsync(("RetryBaseDelay", "00:00:30"));
-        h.Server.On("GET", "/api/v3/app", Reply.Error(500, "boom"));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetAppAsync(cancel.Token));
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
-        Assert.Single(h.Server.Requests);
-    }
-
-    [Fact]
-    public async Task GetApp_CancelledWhileGitHubIsSlow_StopsPromptly()
-    {
-        await using var h = await ClientHarness.StartAsync();
-        h.Server.On("GET", "/api/v3/app", Reply.Ok("""{"id":1,"slug":"s","name":"n"}""") with { Delay = TimeSpan.FromSeconds(30) });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var watch = Stopwatch.StartNew();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetAppAsync(cancel.Token));
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 }

@@ -37,6 +37,14 @@ internal sealed class ClientHarness : IAsyncDisposable
         var clock = new ManualTimeProvider(Start);
         var server = await ScriptedGitHub.StartAsync(clock);
         var keys = new TestKeys();
+        return new ClientHarness(server, keys, clock, Build(server, keys, clock, configureServices, settings));
+    }
+
+    /// <summary>A second container against the same server, key and clock, with <paramref name="settings"/> overriding the defaults.</summary>
+    public ServiceProvider ServicesWith(params (string Key, string Value)[] settings) => Build(Server, Keys, Clock, _ => { }, settings);
+
+    private static ServiceProvider Build(ScriptedGitHub server, TestKeys keys, ManualTimeProvider clock, Action<IServiceCollection> configureServices, (string Key, string Value)[] settings)
+    {
         var values = new Dictionary<string, string?>
         {
             ["GitHub:AppId"] = "123",
@@ -57,7 +65,7 @@ internal sealed class ClientHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         configureServices(services);
         services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
-        return new ClientHarness(server, keys, clock, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public async ValueTask DisposeAsync()
