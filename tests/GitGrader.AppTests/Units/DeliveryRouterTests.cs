@@ -218,6 +218,21 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("pull_request")]
+    [InlineData("check_run")]
+    [InlineData("check_suite")]
+    public async Task RouteAsync_ActionOctokitWebhooksDoesNotModel_IsIgnoredNotRefused(string eventName)
+    {
+        var payload = WebhookExamples.First(eventName, e => e["installation"] is not null && e["repository"] is not null).At(Org, StudentRepo, Installation);
+        payload["action"] = "added_by_github_next_year";
+
+        var decision = await RouteAsync(Router(), eventName, payload);
+
+        AssertIgnored(decision, $"{eventName} action 'added_by_github_next_year' is not used");
+        Assert.Null((await IngestAsync(eventName, decision)).JobId);
+    }
+
     [Fact]
     public async Task RouteAsync_PullRequestOnAnAlreadyRecordedCommit_QueuesAReportJobNotASecondGrade()
     {
