@@ -18,6 +18,12 @@ public sealed class GitHubAppOptions
     /// <summary>The webhook secret set on the App; verifies <c>X-Hub-Signature-256</c>.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// The secret being retired while the App's webhook secret is rotated: deliveries signed with it are accepted
+    /// too, until it is removed. Unset (or empty) outside a rotation.
+    /// </summary>
+    public string? PreviousWebhookSecret { get; set; }
+
     /// <summary>The App's slug; pushes whose sender is <c>{slug}[bot]</c> are the App's own and ignored. Read from <c>GET /app</c> when empty.</summary>
     public string? AppSlug { get; set; }
 

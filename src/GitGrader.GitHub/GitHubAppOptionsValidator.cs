@@ -40,6 +40,10 @@ internal sealed class GitHubAppOptionsValidator(string sectionPath) : IValidateO
         {
             failures.Add($"{sectionPath}:WebhookSecret must be set (the secret entered in the App's webhook settings).");
         }
+        else if (string.Equals(options.PreviousWebhookSecret, options.WebhookSecret, StringComparison.Ordinal))
+        {
+            failures.Add($"{sectionPath}:PreviousWebhookSecret is the same as {sectionPath}:WebhookSecret: set it to the secret being retired during a rotation, or remove it.");
+        }
 
         if (options.ApiBaseUrl is null || !options.ApiBaseUrl.IsAbsoluteUri || !options.ApiBaseUrl.AbsolutePath.EndsWith('/') || options.ApiBaseUrl.Scheme is not ("https" or "http"))
         {

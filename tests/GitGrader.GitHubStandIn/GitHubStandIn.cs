@@ -40,8 +40,16 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
     /// <summary>The App's bot login, <c>{slug}[bot]</c>: the author of everything GitGrader writes.</summary>
     public string BotLogin => _core.App.BotLogin;
 
-    /// <summary>The webhook secret deliveries are signed with.</summary>
-    public string WebhookSecret => _core.WebhookSecret;
+    /// <summary>The webhook secret deliveries are signed with; setting it is changing the secret in the App's settings (deliveries sent after are signed with the new one).</summary>
+    public string WebhookSecret
+    {
+        get => _core.WebhookSecret;
+        set
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            _core.WebhookSecret = value;
+        }
+    }
 
     /// <summary>The App's private key (PKCS#1 PEM), in a file deleted on dispose.</summary>
     public string PrivateKeyPath => _core.App.PrivateKeyPath;

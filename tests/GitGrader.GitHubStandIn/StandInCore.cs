@@ -13,6 +13,7 @@ namespace GitGrader.GitHubStandIn;
 internal sealed class StandInCore : IAsyncDisposable
 {
     private Uri? _webhookUrl;
+    private string _webhookSecret;
     private JsonShapes? _shapes;
     private WebhookPayloadFactory? _payloads;
     private WebhookDispatcher? _dispatcher;
@@ -24,7 +25,7 @@ internal sealed class StandInCore : IAsyncDisposable
         Root = root;
         Validator = validator;
         Clock = options.TimeProvider;
-        WebhookSecret = options.WebhookSecret ?? RandomNumberGenerator.GetHexString(40, lowercase: true);
+        _webhookSecret = options.WebhookSecret ?? RandomNumberGenerator.GetHexString(40, lowercase: true);
         _webhookUrl = options.WebhookUrl;
         App = new AppIdentity(options.AppId, options.AppSlug, options.AppName, Path.Combine(root, "app-private-key.pem"));
         AppCreatedAt = Clock.GetUtcNow().AddDays(-30);
@@ -48,8 +49,12 @@ internal sealed class StandInCore : IAsyncDisposable
     /// <summary>The clock.</summary>
     public TimeProvider Clock { get; }
 
-    /// <summary>The webhook secret.</summary>
-    public string WebhookSecret { get; }
+    /// <summary>The webhook secret deliveries are signed with from now on.</summary>
+    public string WebhookSecret
+    {
+        get => Volatile.Read(ref _webhookSecret);
+        set => Volatile.Write(ref _webhookSecret, value);
+    }
 
     /// <summary>Where webhooks go.</summary>
     public Uri? WebhookUrl
@@ -113,7 +118,7 @@ internal sealed class StandInCore : IAsyncDisposable
         _shapes = new JsonShapes(baseUrl, apiBaseUrl, App, Access);
         _payloads = new WebhookPayloadFactory(Examples, _shapes);
         CheckRuns = new CheckRunStore(baseUrl, Changed);
-        _dispatcher = new WebhookDispatcher(() => WebhookUrl, WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);
+        _dispatcher = new WebhookDispatcher(() => WebhookUrl, () => WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);
     }
 
     /// <inheritdoc />

@@ -29,24 +29,25 @@ public sealed class DeliveryRouter
     }
 
     /// <summary>What to record for <paramref name="webhook"/>, received at <paramref name="receivedAt"/>.</summary>
-    public async Task<RouteDecision> RouteAsync(WebhookEvent webhook, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<RouteDecision> RouteAsync(Webhook webhook, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         return webhook switch
         {
-            PushEvent push => RoutePush(push, receivedAt),
-            PullRequestEvent pull => await RoutePullRequestAsync(pull, receivedAt, cancellationToken).ConfigureAwait(false),
-            CheckRunEvent run when run.Action == "rerequested" => RouteRerun(run.Repository, run.HeadSha, run.AppId, run.InstallationId),
-            CheckSuiteEvent suite when suite.Action == "rerequested" => RouteRerun(suite.Repository, suite.HeadSha, suite.AppId, suite.InstallationId),
-            CheckRunEvent or CheckSuiteEvent => RouteDecision.Ignore("not a re-run request"),
-            PingEvent => RouteDecision.Ignore("ping"),
-            InstallationEvent installation => RouteDecision.Ignore($"installation {installation.Action} on {installation.AccountLogin}"),
-            InstallationRepositoriesEvent repositories => RouteDecision.Ignore($"repositories {repositories.Action} on {repositories.AccountLogin}"),
+            PushWebhook push => RoutePush(push, receivedAt),
+            PullRequestWebhook pull => await RoutePullRequestAsync(pull, receivedAt, cancellationToken).ConfigureAwait(false),
+            CheckRunWebhook run when run.Action == "rerequested" => RouteRerun(run.Repository, run.HeadSha, run.AppId, run.InstallationId),
+            CheckSuiteWebhook suite when suite.Action == "rerequested" => RouteRerun(suite.Repository, suite.HeadSha, suite.AppId, suite.InstallationId),
+            CheckRunWebhook or CheckSuiteWebhook => RouteDecision.Ignore("not a re-run request"),
+            PingWebhook => RouteDecision.Ignore("ping"),
+            InstallationWebhook installation => RouteDecision.Ignore($"installation {installation.Action} on {installation.AccountLogin}"),
+            InstallationRepositoriesWebhook repositories => RouteDecision.Ignore($"repositories {repositories.Action} on {repositories.AccountLogin}"),
+            UnhandledWebhook { Action: { } action } => RouteDecision.Ignore($"{webhook.EventName} action '{action}' is not used"),
             _ => RouteDecision.Ignore($"event '{webhook.EventName}' is not used"),
         };
     }
 
-    private RouteDecision RoutePush(PushEvent push, DateTimeOffset receivedAt)
+    private RouteDecision RoutePush(PushWebhook push, DateTimeOffset receivedAt)
     {
         if (push.Deleted || push.After.All(c => c == '0'))
         {
@@ -73,7 +74,7 @@ public sealed class DeliveryRouter
             : RouteDecision.Ignore($"{push.Repository.Ref} is not a student repository of this course");
     }
 
-    private async Task<RouteDecision> RoutePullRequestAsync(PullRequestEvent pull, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<RouteDecision> RoutePullRequestAsync(PullRequestWebhook pull, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         if (!GradedPullRequestActions.Contains(pull.Action))
         {

@@ -23,7 +23,7 @@ public sealed partial class WebhookEndpoint
     private readonly WorkSignal _signal;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookEndpoint> _logger;
-    private readonly string _secret;
+    private readonly WebhookSecrets _secrets;
     private readonly int _maxBodyBytes;
 
     /// <summary>Creates the endpoint.</summary>
@@ -43,7 +43,7 @@ public sealed partial class WebhookEndpoint
         _signal = signal;
         _time = time;
         _logger = logger;
-        _secret = gitHub.Value.WebhookSecret ?? throw new InvalidOperationException("GitHub:WebhookSecret is not set.");
+        _secrets = WebhookSecrets.From(gitHub.Value);
         _maxBodyBytes = options.Value.MaxBodyBytes;
     }
 
@@ -83,13 +83,15 @@ public sealed partial class WebhookEndpoint
             return Reject(StatusCodes.Status413PayloadTooLarge, $"the body is over the {_maxBodyBytes}-byte limit");
         }
 
-        if (!WebhookSignature.IsValid(body, request.Headers["X-Hub-Signature-256"].ToString() is { Length: > 0 } header ? header : null, _secret))
+        var secret = _secrets.Match(body, request.Headers["X-Hub-Signature-256"].ToString() is { Length: > 0 } header ? header : null);
+        if (secret == WebhookSecretMatch.None)
         {
             LogForged(_logger, deliveryId, eventName, context.Connection.RemoteIpAddress?.ToString());
             return Reject(StatusCodes.Status401Unauthorized, "X-Hub-Signature-256 is missing or does not match the body under the webhook secret");
         }
 
-        WebhookEvent webhook;
+        LogVerified(_logger, deliveryId, eventName, secret == WebhookSecretMatch.Current ? "current (GitHub:WebhookSecret)" : "previous (GitHub:PreviousWebhookSecret)");
+        Webhook webhook;
         try
         {
             webhook = WebhookParser.Parse(eventName, body);
@@ -167,6 +169,9 @@ public sealed partial class WebhookEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected delivery {DeliveryId} ({Event}) from {Remote}: bad or missing signature")]
     private static partial void LogForged(ILogger logger, string deliveryId, string @event, string? remote);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} ({Event}) is signed with the {Secret} webhook secret")]
+    private static partial void LogVerified(ILogger logger, string deliveryId, string @event, string secret);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected delivery {DeliveryId} ({Event}): {Error}")]
     private static partial void LogMalformed(ILogger logger, string deliveryId, string @event, string error);

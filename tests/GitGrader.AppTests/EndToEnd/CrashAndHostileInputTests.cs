@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using GitGrader.AppTests.Support;
 using GitGrader.GitHub.Webhooks;
 using GitGrader.Storage;
 
 namespace GitGrader.AppTests.EndToEnd;
 
-/// <summary>What must survive: a server killed between the 202 and the report, and deliveries that are forged, oversized or malformed.</summary>
+/// <summary>What must survive: a server killed between the 202 and the report, deliveries that are forged, oversized or malformed, and a webhook secret rotation.</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CrashAndHostileInputTests
 {
@@ -76,6 +77,100 @@ public sealed class CrashAndHostileInputTests
         Assert.Equal(202, genuine);
         var again = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, secret)));
         Assert.Equal(200, again);
+    }
+
+    [Fact]
+    public async Task During_a_secret_rotation_deliveries_signed_with_either_secret_are_accepted_and_with_neither_get_401_recording_nothing()
+    {
+        var newSecret = "rotated-" + Guid.NewGuid().ToString("N");
+        string? oldSecret = null;
+        await using var scenario = await AppScenario.StartAsync(config =>
+        {
+            var gitHub = config["GitHub"]!.AsObject();
+            oldSecret = gitHub["WebhookSecret"]!.GetValue<string>();
+            gitHub["PreviousWebhookSecret"] = oldSecret;
+            gitHub["WebhookSecret"] = newSecret;
+        });
+        var body = Encoding.UTF8.GetBytes("""{"zen":"Keep it logically awesome.","hook_id":1}""");
+        var forgedId = Guid.NewGuid().ToString();
+
+        var signedOld = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", Guid.NewGuid().ToString(), WebhookSignature.Sign(body, oldSecret!)));
+        var signedNew = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", Guid.NewGuid().ToString(), WebhookSignature.Sign(body, newSecret)));
+        var signedNeither = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, "neither-" + newSecret)));
+        var unsigned = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, null));
+
+        Assert.Equal((202, 202, 401, 401), (signedOld, signedNew, signedNeither, unsigned));
+
+        // The refused delivery's id was not recorded: the genuine one with that id is accepted, not a duplicate.
+        Assert.Equal(202, await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, newSecret))));
+        Assert.Equal(200, await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", forgedId, WebhookSignature.Sign(body, oldSecret!))));
+        Assert.DoesNotContain(oldSecret!, scenario.ServerOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(newSecret, scenario.ServerOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_webhook_secret_rotation_through_serve_loses_no_delivery()
+    {
+        await using var scenario = await AppScenario.StartAsync();
+        using var erin = await scenario.StudentRepositoryAsync("erin");
+        var oldSecret = scenario.GitHub.WebhookSecret;
+        var newSecret = "rotated-" + Guid.NewGuid().ToString("N");
+
+        // 1. Every front-end accepts both: GitHub:WebhookSecret is the new secret, GitHub:PreviousWebhookSecret the old one.
+        await RestartWithSecretsAsync(scenario, newSecret, oldSecret);
+        erin.ReplaceFilesWith(CourseFolder.Starter);
+        var signedOld = await PushAndGradeAsync(scenario, erin, "starter, signed with the old secret");
+
+        // 2. The App's secret is changed on GitHub: deliveries are signed with the new one.
+        scenario.GitHub.WebhookSecret = newSecret;
+        erin.ReplaceFilesWith(CourseFolder.Solution);
+        var signedNew = await PushAndGradeAsync(scenario, erin, "solution, signed with the new secret");
+
+        // 3. The previous secret is removed: only the new one is accepted from now on.
+        await RestartWithSecretsAsync(scenario, newSecret, previous: null);
+        erin.WriteFile("NOTES.md", "rotation done\n");
+        var afterRotation = await PushAndGradeAsync(scenario, erin, "after the rotation");
+        var body = Encoding.UTF8.GetBytes("""{"zen":"Approachable is better than simple.","hook_id":1}""");
+        var stale = await scenario.GitHub.PostRawWebhookAsync(body, Headers("ping", Guid.NewGuid().ToString(), WebhookSignature.Sign(body, oldSecret)));
+
+        Assert.Equal(401, stale);
+        Assert.Equal(3, new[] { signedOld, signedNew, afterRotation }.Distinct().Count());
+        var store = await OpenStoreAsync(scenario);
+        Assert.Equal(3, Assert.Single(await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None)).Attempts);
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    /// <summary>Pushes a commit of <paramref name="copy"/>; asserts its delivery was answered 202 and its check run completed; returns the commit.</summary>
+    private static async Task<string> PushAndGradeAsync(AppScenario scenario, GitWorkingCopy copy, string message)
+    {
+        var sha = await copy.CommitAllAsync(message);
+        await copy.PushAsync();
+        var delivery = await scenario.GitHub.WaitForDeliveryAsync(
+            d => d.Event == "push" && d.Status is not null && Encoding.UTF8.GetString(d.Body.Span).Contains(sha, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
+        Assert.True(delivery.Status == 202, $"{message}: the push was answered {delivery.Status} {delivery.ResponseBody}");
+        await scenario.CompletedCheckRunAsync(sha);
+        return sha;
+    }
+
+    /// <summary>Rewrites the course's <c>GitHub</c> secrets and restarts <c>serve</c> on them (same database).</summary>
+    private static async Task RestartWithSecretsAsync(AppScenario scenario, string current, string? previous)
+    {
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(scenario.Course.ConfigFile))!.AsObject();
+        var gitHub = config["GitHub"]!.AsObject();
+        gitHub["WebhookSecret"] = current;
+        if (previous is null)
+        {
+            gitHub.Remove("PreviousWebhookSecret");
+        }
+        else
+        {
+            gitHub["PreviousWebhookSecret"] = previous;
+        }
+
+        await File.WriteAllTextAsync(scenario.Course.ConfigFile, config.ToJsonString());
+        await scenario.Server!.DisposeAsync();
+        await scenario.StartServerAsync();
     }
 
     private static Dictionary<string, string> Headers(string? eventName, string? delivery, string? signature)

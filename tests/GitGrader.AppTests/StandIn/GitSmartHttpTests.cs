@@ -93,7 +93,7 @@ public sealed class GitSmartHttpTests : StandInTestBase
         Assert.Equal("application/json", received.Headers["Content-Type"]);
         Assert.False(string.IsNullOrEmpty(received.Headers["X-GitHub-Hook-ID"]));
 
-        var push = Assert.IsType<PushEvent>(WebhookParser.Parse("push", received.Body));
+        var push = Assert.IsType<PushWebhook>(WebhookParser.Parse("push", received.Body));
         Assert.Equal(("refs/heads/main", second, "main"), (push.Ref, push.After, push.Branch));
         Assert.Equal((Org, Repo, "main"), (push.Repository.Owner, push.Repository.Name, push.Repository.DefaultBranch));
         Assert.Equal(GitHub.GitRemoteUrl(Org, Repo).AbsoluteUri, push.Repository.CloneUrl);

@@ -88,7 +88,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
         await Git.CheckedAsync(null, "clone", "--quiet", "--branch", "feature", GitHub.GitRemoteUrl(Org, Repo, GitHub.CreateUserToken("alice")).AbsoluteUri, work);
 
         var number = await GitHub.OpenPullRequestAsync(Org, Repo, "feature", "main", authorLogin: "alice");
-        var opened = Assert.IsType<PullRequestEvent>(WebhookParser.Parse("pull_request", _receiver.Received[^1].Body));
+        var opened = Assert.IsType<PullRequestWebhook>(WebhookParser.Parse("pull_request", _receiver.Received[^1].Body));
         var next = await Git.CommitFileAsync(work, "main.py", "v3\n", "v3");
         await Git.CheckedAsync(work, "push", "--quiet", "origin", "feature");
         await GitHub.WaitForWebhooksIdleAsync(TimeSpan.FromSeconds(20));
@@ -96,7 +96,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
         Assert.Equal(("opened", number, feature, "feature"), (opened.Action, opened.Number, opened.HeadSha, opened.HeadRef));
         Assert.Equal((Org, Repo), (opened.Repository.Owner, opened.Repository.Name));
         Assert.Equal(["pull_request", "push", "pull_request"], GitHub.Deliveries.Select(d => d.Event));
-        var synchronize = Assert.IsType<PullRequestEvent>(WebhookParser.Parse("pull_request", GitHub.Deliveries[^1].Body.Span));
+        var synchronize = Assert.IsType<PullRequestWebhook>(WebhookParser.Parse("pull_request", GitHub.Deliveries[^1].Body.Span));
         Assert.Equal(("synchronize", next), (synchronize.Action, synchronize.HeadSha));
         Assert.Equal(feature, GitHub.Deliveries[^1].Payload()["before"]!.GetValue<string>());
         Assert.Equal(next, Assert.Single(GitHub.PullRequests).HeadSha);
@@ -113,7 +113,7 @@ public sealed class WebhookDeliveryTests : StandInTestBase
 
         var delivery = await GitHub.RerequestCheckRunAsync(id, requestedBy: "alice");
 
-        var parsed = Assert.IsType<CheckRunEvent>(WebhookParser.Parse("check_run", delivery.Body.Span));
+        var parsed = Assert.IsType<CheckRunWebhook>(WebhookParser.Parse("check_run", delivery.Body.Span));
         Assert.Equal(("rerequested", id, sha, "hw1", "job-1"), (parsed.Action, parsed.CheckRunId, parsed.HeadSha, parsed.Name, parsed.ExternalId));
         Assert.Equal(GitHub.AppId, parsed.AppId);
         Assert.Equal("main", parsed.HeadBranch);

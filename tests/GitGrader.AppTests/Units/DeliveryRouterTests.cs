@@ -1,23 +1,15 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using GitGrader.AppTests.Support;
-using GitGrader.Classroom;
-using GitGrader.GitHub;
-using GitGrader.GitHub.Rest;
 using GitGrader.GitHub.Webhooks;
 using GitGrader.Ingest;
 using GitGrader.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace GitGrader.AppTests.Units;
 
 /// <summary>
 /// A real <see cref="DeliveryRouter"/> (real SQLite store, the real assignment templates, an
-/// <see cref="AppIdentity"/> over the real GitHub client) fed the real example payloads of
+/// <see cref="AppIdentity"/> over the real GitHub client: <see cref="IngestHarness"/>) fed the real example payloads of
 /// <c>@octokit/webhooks-examples</c>, parsed by <see cref="WebhookParser"/>, pointed at a course repository.
 /// </summary>
 public sealed class DeliveryRouterTests : IAsyncLifetime
@@ -25,48 +17,20 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
     private const string Org = CourseFolder.Organization;
     private const string Slug = CourseFolder.Slug;
     private const string StudentRepo = Slug + "-alice";
-    private const long AppId = 424242;
+    private const long AppId = IngestHarness.AppId;
     private const long Installation = 9001;
     private const string BotLogin = "gitgrader-test[bot]";
 
     /// <summary>When the delivery arrived: years after every example's commit timestamps.</summary>
     private static readonly DateTimeOffset ReceivedAt = new(2031, 2, 3, 4, 5, 6, 789, TimeSpan.Zero);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("gg-router-").FullName;
-    private ServiceProvider _services = null!;
-    private IGradingStore _store = null!;
-    private AssignmentCatalog _catalog = null!;
-    private AppIdentity _app = null!;
+    private IngestHarness _harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        var key = Path.Combine(_folder, "app.pem");
-        using (var rsa = RSA.Create(2048))
-        {
-            await File.WriteAllTextAsync(key, rsa.ExportRSAPrivateKeyPem());
-        }
+    private IGradingStore Store => _harness.Store;
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["GitHub:ApiBaseUrl"] = "http://127.0.0.1:9/api/v3/",
-            ["GitHub:AppId"] = AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["GitHub:AppSlug"] = "gitgrader-test",
-            ["GitHub:PrivateKeyPath"] = key,
-            ["GitHub:WebhookSecret"] = "secret",
-        }).Build();
-        _services = new ServiceCollection().AddLogging().AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey)).BuildServiceProvider();
-        _app = new AppIdentity(_services.GetRequiredService<IOptions<GitHubAppOptions>>(), _services.GetRequiredService<IGitHubClient>(), NullLogger<AppIdentity>.Instance);
-        _store = GradingStoreFactory.Create(Path.Combine(_folder, "router.db"), TimeProvider.System);
-        await _store.MigrateAsync(CancellationToken.None);
-        _catalog = await AssignmentCatalog.LoadAsync(Org, RepositoryPaths.Templates, CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _harness = await IngestHarness.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        await ((IAsyncDisposable)_store).DisposeAsync();
-        await _services.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task RouteAsync_PushToAStudentRepository_MapsToASubmissionReceivedWhenDelivered()
@@ -93,7 +57,7 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
         // And the store keeps that time, not the commit's.
         var outcome = await IngestAsync("push", decision);
         Assert.NotNull(outcome.JobId);
-        var stored = await _store.FindSubmissionAsync(submission.Repository, after, Slug, CancellationToken.None);
+        var stored = await Store.FindSubmissionAsync(submission.Repository, after, Slug, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(ReceivedAt, stored.ReceivedAt);
     }
@@ -218,6 +182,21 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("pull_request")]
+    [InlineData("check_run")]
+    [InlineData("check_suite")]
+    public async Task RouteAsync_ActionOctokitWebhooksDoesNotModel_IsIgnoredNotRefused(string eventName)
+    {
+        var payload = WebhookExamples.First(eventName, e => e["installation"] is not null && e["repository"] is not null).At(Org, StudentRepo, Installation);
+        payload["action"] = "added_by_github_next_year";
+
+        var decision = await RouteAsync(Router(), eventName, payload);
+
+        AssertIgnored(decision, $"{eventName} action 'added_by_github_next_year' is not used");
+        Assert.Null((await IngestAsync(eventName, decision)).JobId);
+    }
+
     [Fact]
     public async Task RouteAsync_PullRequestOnAnAlreadyRecordedCommit_QueuesAReportJobNotASecondGrade()
     {
@@ -332,17 +311,7 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
         Assert.Equal("main", main.Submission?.Branch);
     }
 
-    private DeliveryRouter Router(IList<string>? branches = null) => new(
-        _catalog,
-        _app,
-        _store,
-        Options.Create(new ClassroomOptions
-        {
-            Organization = Org,
-            InstructorRepository = CourseFolder.InstructorRepository,
-            AssignmentsFolder = RepositoryPaths.Templates,
-            Branches = branches ?? [],
-        }));
+    private DeliveryRouter Router(IList<string>? branches = null) => _harness.Router(branches);
 
     /// <summary>The example push to a branch (with an installation), to <paramref name="branch"/> of alice's repository.</summary>
     private static JsonObject BranchPush(string branch)
@@ -359,7 +328,7 @@ public sealed class DeliveryRouterTests : IAsyncLifetime
     private static Task<RouteDecision> RouteAsync(DeliveryRouter router, string eventName, JsonObject payload) =>
         router.RouteAsync(WebhookParser.Parse(eventName, Encoding.UTF8.GetBytes(payload.ToJsonString())), ReceivedAt, CancellationToken.None);
 
-    private Task<IngestOutcome> IngestAsync(string eventName, RouteDecision decision) => _store.IngestAsync(
+    private Task<IngestOutcome> IngestAsync(string eventName, RouteDecision decision) => Store.IngestAsync(
         new IngestRequest
         {
             Delivery = new IncomingDelivery(Guid.NewGuid().ToString(), eventName, ReceivedAt),

@@ -5,7 +5,7 @@ using GitGrader.GitHub.Webhooks;
 
 namespace GitGrader.GitHub.Tests.Webhooks;
 
-/// <summary><see cref="WebhookSignature"/> against GitHub's published test vector and npm <c>@octokit/webhooks-methods</c> (run with node).</summary>
+/// <summary><see cref="WebhookSignature"/> (Octokit.Webhooks' validator beneath) against GitHub's published test vector and npm <c>@octokit/webhooks-methods</c> (run with node).</summary>
 public sealed class WebhookSignatureTests
 {
     private const string DocsSecret = "It's a Secret to Everybody";
@@ -88,6 +88,15 @@ public sealed class WebhookSignatureTests
     public void IsValid_MalformedHeader_IsRejected(string? header)
     {
         Assert.False(WebhookSignature.IsValid(Encoding.UTF8.GetBytes(DocsPayload), header, DocsSecret));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void IsValid_NoSecret_Throws(string? secret)
+    {
+        // Octokit.Webhooks' validator alone calls an unsigned body valid when no secret is configured.
+        Assert.ThrowsAny<ArgumentException>(() => WebhookSignature.IsValid(Encoding.UTF8.GetBytes(DocsPayload), null, secret!));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly Func<Uri?> _url;
-    private readonly string _secret;
+    private readonly Func<string> _secret;
     private readonly long _appId;
     private readonly TimeSpan _timeout;
     private readonly Journal _journal;
@@ -37,7 +37,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private int _pending;
 
     /// <summary>Starts the sending loop.</summary>
-    public WebhookDispatcher(Func<Uri?> url, string secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock, OpenApiSidecar validator)
+    public WebhookDispatcher(Func<Uri?> url, Func<string> secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock, OpenApiSidecar validator)
     {
         _validator = validator;
         _url = url;
@@ -231,7 +231,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private Dictionary<string, string> Headers(PreparedWebhook delivery)
     {
 #pragma warning disable CA5350 // GitHub still sends the legacy SHA-1 signature; receivers may check it.
-        var sha1 = "sha1=" + Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(_secret), delivery.Body));
+        var secret = _secret();
+        var sha1 = "sha1=" + Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), delivery.Body));
 #pragma warning restore CA5350
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -243,7 +244,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             ["X-GitHub-Hook-Installation-Target-Type"] = "integration",
             ["X-GitHub-Hook-Installation-Target-ID"] = _appId.ToString(CultureInfo.InvariantCulture),
             ["X-Hub-Signature"] = sha1,
-            ["X-Hub-Signature-256"] = WebhookSignature.Sign(delivery.Body, _secret),
+            ["X-Hub-Signature-256"] = WebhookSignature.Sign(delivery.Body, secret),
         };
     }
 }

@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>A <c>ping</c>, sent when a hook is created.</summary>
-public sealed record PingEvent : WebhookEvent
+public sealed record PingWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "ping";

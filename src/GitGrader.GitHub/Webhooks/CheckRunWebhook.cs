@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>A <c>check_run</c>.</summary>
-public sealed record CheckRunEvent : WebhookEvent
+public sealed record CheckRunWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "check_run";

@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>A <c>push</c>.</summary>
-public sealed record PushEvent : WebhookEvent
+public sealed record PushWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "push";

@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>A <c>check_suite</c>.</summary>
-public sealed record CheckSuiteEvent : WebhookEvent
+public sealed record CheckSuiteWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "check_suite";

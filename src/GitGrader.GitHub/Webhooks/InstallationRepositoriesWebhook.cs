@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>An <c>installation_repositories</c> (added, removed).</summary>
-public sealed record InstallationRepositoriesEvent : WebhookEvent
+public sealed record InstallationRepositoriesWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "installation_repositories";

@@ -1,7 +1,10 @@
 namespace GitGrader.GitHub.Webhooks;
 
-/// <summary>A parsed webhook delivery: one subtype per event GitGrader routes, <see cref="UnhandledEvent"/> for the rest.</summary>
-public abstract record WebhookEvent
+/// <summary>
+/// What GitGrader reads of a verified delivery: one subtype per event it routes, <see cref="UnhandledWebhook"/> for the rest.
+/// Read from Octokit.Webhooks' event models by <see cref="WebhookParser"/>, so nothing above it depends on that library.
+/// </summary>
+public abstract record Webhook
 {
     /// <summary>The <c>X-GitHub-Event</c> name.</summary>
     public abstract string EventName { get; }

@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>A <c>pull_request</c>.</summary>
-public sealed record PullRequestEvent : WebhookEvent
+public sealed record PullRequestWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "pull_request";

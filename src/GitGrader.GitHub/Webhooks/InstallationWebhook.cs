@@ -1,7 +1,7 @@
 namespace GitGrader.GitHub.Webhooks;
 
 /// <summary>An <c>installation</c> (created, deleted, suspend, …).</summary>
-public sealed record InstallationEvent : WebhookEvent
+public sealed record InstallationWebhook : Webhook
 {
     /// <inheritdoc />
     public override string EventName => "installation";
