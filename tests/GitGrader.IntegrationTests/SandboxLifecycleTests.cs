@@ -3,7 +3,7 @@ using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Reports;
 using GitGrader.IntegrationTests.Support;
-using GitGrader.Sandbox.Docker;
+using GitGrader.Sandbox.Engine;
 
 namespace GitGrader.IntegrationTests;
 
@@ -47,23 +47,23 @@ public sealed class SandboxLifecycleTests : GraderTestBase
     {
         using var finished = Process.Start("true")!;
         await finished.WaitForExitAsync();
-        using var client = new DockerApiClient(new DockerOptions());
+        var engine = Docker.Engine;
         var deadOwner = $"{Environment.MachineName}/{finished.Id}";
         var otherHost = "another-grading-host/1";
-        var dead = await CreateLabelledContainerAsync(client, deadOwner);
-        var foreign = await CreateLabelledContainerAsync(client, otherHost);
+        var dead = await CreateLabelledContainerAsync(engine, deadOwner);
+        var foreign = await CreateLabelledContainerAsync(engine, otherHost);
         try
         {
             var (containers, _) = await Docker.Sandbox.ReapLeftoversAsync(CancellationToken.None);
 
             Assert.True(containers >= 1);
-            Assert.Null(await client.InspectContainerAsync(dead, CancellationToken.None));
-            Assert.NotNull(await client.InspectContainerAsync(foreign, CancellationToken.None));
+            Assert.Null(await engine.InspectContainerAsync(dead, CancellationToken.None));
+            Assert.NotNull(await engine.InspectContainerAsync(foreign, CancellationToken.None));
         }
         finally
         {
-            await client.RemoveContainerAsync(dead, CancellationToken.None);
-            await client.RemoveContainerAsync(foreign, CancellationToken.None);
+            await engine.RemoveContainerAsync(dead, CancellationToken.None);
+            await engine.RemoveContainerAsync(foreign, CancellationToken.None);
         }
     }
 
@@ -127,17 +127,18 @@ public sealed class SandboxLifecycleTests : GraderTestBase
         Assert.True(test.Status == TestStatus.Passed, $"{test.Status}: {test.Actual} {test.Output}");
     }
 
-    private static async Task<string> CreateLabelledContainerAsync(DockerApiClient client, string owner)
+    private static async Task<string> CreateLabelledContainerAsync(IContainerEngine engine, string owner)
     {
-        return await client.CreateContainerAsync(
-            "gitgrader-reap-test-" + Guid.NewGuid().ToString("N")[..8],
-            new ContainerCreateRequest
+        return await engine.CreateContainerAsync(
+            new ContainerSpec
             {
+                Name = "gitgrader-reap-test-" + Guid.NewGuid().ToString("N")[..8],
                 Image = DockerFixture.PythonImage,
                 Entrypoint = ["sleep"],
-                Cmd = ["infinity"],
+                Command = ["infinity"],
+                User = "65534:65534",
                 Labels = new Dictionary<string, string> { ["io.gitgrader.managed"] = "true", ["io.gitgrader.owner"] = owner },
-                HostConfig = new HostConfig { NetworkMode = "none" },
+                NetworkDisabled = true,
             },
             CancellationToken.None);
     }
