@@ -82,9 +82,8 @@ public sealed class EngineAdapterTests
     [Fact]
     public async Task CreateContainer_ImageThatDoesNotExist_IsTheSameMissingImage()
     {
-        var failure = await Assert.ThrowsAsync<SandboxException>(() => _docker.Engine.CreateContainerAsync(
-            new ContainerSpec { Name = "gitgrader-test-" + Guid.NewGuid().ToString("N")[..8], Image = "gitgrader/cobol:latest", Entrypoint = ["true"], Command = [], User = "65534:65534" },
-            CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SandboxException>(
+            () => _docker.CreateIdleContainerAsync(spec => spec with { Image = "gitgrader/cobol:latest" }));
 
         Assert.StartsWith("The grader image 'gitgrader/cobol:latest' is not in the Docker engine", failure.Message, StringComparison.Ordinal);
         Assert.Contains("grader-images/build.sh cobol", failure.Hint, StringComparison.Ordinal);
@@ -107,19 +106,11 @@ public sealed class EngineAdapterTests
     [Fact]
     public async Task PutArchive_IntoATmpfsMount_IsRefused_WhichIsWhyTheWorkspaceIsATmpfsVolume()
     {
-        var id = await _docker.Engine.CreateContainerAsync(
-            new ContainerSpec
-            {
-                Name = "gitgrader-test-" + Guid.NewGuid().ToString("N")[..8],
-                Image = DockerFixture.PythonImage,
-                Entrypoint = ["sleep"],
-                Command = ["infinity"],
-                User = "65534:65534",
-                NetworkDisabled = true,
-                ReadOnlyRootFilesystem = true,
-                Tmpfs = new Dictionary<string, string> { ["/scratch"] = "size=1m" },
-            },
-            CancellationToken.None);
+        var id = await _docker.CreateIdleContainerAsync(spec => spec with
+        {
+            ReadOnlyRootFilesystem = true,
+            Tmpfs = new Dictionary<string, string> { ["/scratch"] = "size=1m" },
+        });
         try
         {
             await _docker.Engine.StartContainerAsync(id, CancellationToken.None);

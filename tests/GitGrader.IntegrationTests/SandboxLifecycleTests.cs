@@ -3,7 +3,6 @@ using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Reports;
 using GitGrader.IntegrationTests.Support;
-using GitGrader.Sandbox.Engine;
 
 namespace GitGrader.IntegrationTests;
 
@@ -50,8 +49,8 @@ public sealed class SandboxLifecycleTests : GraderTestBase
         var engine = Docker.Engine;
         var deadOwner = $"{Environment.MachineName}/{finished.Id}";
         var otherHost = "another-grading-host/1";
-        var dead = await CreateLabelledContainerAsync(engine, deadOwner);
-        var foreign = await CreateLabelledContainerAsync(engine, otherHost);
+        var dead = await CreateLabelledContainerAsync(deadOwner);
+        var foreign = await CreateLabelledContainerAsync(otherHost);
         try
         {
             var (containers, _) = await Docker.Sandbox.ReapLeftoversAsync(CancellationToken.None);
@@ -127,19 +126,8 @@ public sealed class SandboxLifecycleTests : GraderTestBase
         Assert.True(test.Status == TestStatus.Passed, $"{test.Status}: {test.Actual} {test.Output}");
     }
 
-    private static async Task<string> CreateLabelledContainerAsync(IContainerEngine engine, string owner)
+    private Task<string> CreateLabelledContainerAsync(string owner) => Docker.CreateIdleContainerAsync(spec => spec with
     {
-        return await engine.CreateContainerAsync(
-            new ContainerSpec
-            {
-                Name = "gitgrader-reap-test-" + Guid.NewGuid().ToString("N")[..8],
-                Image = DockerFixture.PythonImage,
-                Entrypoint = ["sleep"],
-                Command = ["infinity"],
-                User = "65534:65534",
-                Labels = new Dictionary<string, string> { ["io.gitgrader.managed"] = "true", ["io.gitgrader.owner"] = owner },
-                NetworkDisabled = true,
-            },
-            CancellationToken.None);
-    }
+        Labels = new Dictionary<string, string> { ["io.gitgrader.managed"] = "true", ["io.gitgrader.owner"] = owner },
+    });
 }

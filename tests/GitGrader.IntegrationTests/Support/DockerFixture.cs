@@ -43,6 +43,21 @@ public sealed class DockerFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Creates (not starts) an idle container of the Python image, without network, changed by <paramref name="adjust"/>.</summary>
+    internal async Task<string> CreateIdleContainerAsync(Func<ContainerSpec, ContainerSpec> adjust)
+    {
+        var spec = new ContainerSpec
+        {
+            Name = "gitgrader-test-" + Guid.NewGuid().ToString("N")[..8],
+            Image = PythonImage,
+            Entrypoint = ["sleep"],
+            Command = ["infinity"],
+            User = "65534:65534",
+            NetworkDisabled = true,
+        };
+        return await Engine.CreateContainerAsync(adjust(spec), CancellationToken.None);
+    }
+
     /// <summary>GitGrader containers still in the engine that this process created.</summary>
     public async Task<IReadOnlyList<string>> OurContainersAsync()
     {
