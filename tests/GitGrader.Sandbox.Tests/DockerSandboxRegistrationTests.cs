@@ -59,6 +59,14 @@ public sealed class DockerSandboxRegistrationTests
         Assert.Contains("--docker-host", failure.Hint, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Create_BadOptions_IsASandboxExceptionNamingTheKey()
+    {
+        var failure = Assert.Throws<SandboxException>(() => DockerSandbox.Create(new DockerOptions { ApiVersion = "newest" }));
+
+        Assert.StartsWith("Docker:ApiVersion 'newest' is not a version", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", null)]
     [InlineData("1.41", "1.41")]

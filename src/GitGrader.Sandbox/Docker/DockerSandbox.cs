@@ -54,13 +54,18 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         return Create(options, logger);
     }
 
-    /// <summary>Creates a sandbox with its own engine client for <paramref name="options"/>.</summary>
+    /// <summary>Creates a sandbox with its own engine client for <paramref name="options"/>; throws <see cref="SandboxException"/> for options that are not valid.</summary>
     public static DockerSandbox Create(DockerOptions options, ILogger<DockerSandbox>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!DockerEndpoint.TryParse(options.Endpoint, out _))
         {
             throw new SandboxException(DockerEndpoint.Problem(options.Endpoint), "Give --docker-host, DOCKER_HOST or Docker:Endpoint as unix:///var/run/docker.sock or tcp://host:2375.");
+        }
+
+        if (new DockerOptionsValidator(DockerOptions.ConfigurationKey).Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new SandboxException(invalid.FailureMessage, "Correct the Docker settings named.");
         }
 
         var client = DockerClientFactory.Create(options);
