@@ -93,9 +93,8 @@ public sealed class GradescopeTests : GraderTestBase
         var report = await GradeAsync(scenario);
 
         Assert.Equal(5, report.Score);
-        using var client = new GitGrader.Sandbox.Docker.DockerApiClient(new GitGrader.Sandbox.Docker.DockerOptions());
-        var images = await client.ListImagesAsync("gitgrader-autograder/assignment", CancellationToken.None);
-        Assert.Single(images.SelectMany(i => i.RepoTags ?? []));
+        var tags = await Docker.Engine.ListImageTagsAsync("gitgrader-autograder/assignment", CancellationToken.None);
+        Assert.Single(tags);
     }
 
     [Theory]

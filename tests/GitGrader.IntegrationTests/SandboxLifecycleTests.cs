@@ -3,7 +3,6 @@ using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Reports;
 using GitGrader.IntegrationTests.Support;
-using GitGrader.Sandbox.Docker;
 
 namespace GitGrader.IntegrationTests;
 
@@ -47,23 +46,23 @@ public sealed class SandboxLifecycleTests : GraderTestBase
     {
         using var finished = Process.Start("true")!;
         await finished.WaitForExitAsync();
-        using var client = new DockerApiClient(new DockerOptions());
+        var engine = Docker.Engine;
         var deadOwner = $"{Environment.MachineName}/{finished.Id}";
         var otherHost = "another-grading-host/1";
-        var dead = await CreateLabelledContainerAsync(client, deadOwner);
-        var foreign = await CreateLabelledContainerAsync(client, otherHost);
+        var dead = await CreateLabelledContainerAsync(deadOwner);
+        var foreign = await CreateLabelledContainerAsync(otherHost);
         try
         {
             var (containers, _) = await Docker.Sandbox.ReapLeftoversAsync(CancellationToken.None);
 
             Assert.True(containers >= 1);
-            Assert.Null(await client.InspectContainerAsync(dead, CancellationToken.None));
-            Assert.NotNull(await client.InspectContainerAsync(foreign, CancellationToken.None));
+            Assert.Null(await engine.InspectContainerAsync(dead, CancellationToken.None));
+            Assert.NotNull(await engine.InspectContainerAsync(foreign, CancellationToken.None));
         }
         finally
         {
-            await client.RemoveContainerAsync(dead, CancellationToken.None);
-            await client.RemoveContainerAsync(foreign, CancellationToken.None);
+            await engine.RemoveContainerAsync(dead, CancellationToken.None);
+            await engine.RemoveContainerAsync(foreign, CancellationToken.None);
         }
     }
 
@@ -127,18 +126,8 @@ public sealed class SandboxLifecycleTests : GraderTestBase
         Assert.True(test.Status == TestStatus.Passed, $"{test.Status}: {test.Actual} {test.Output}");
     }
 
-    private static async Task<string> CreateLabelledContainerAsync(DockerApiClient client, string owner)
+    private Task<string> CreateLabelledContainerAsync(string owner) => Docker.CreateIdleContainerAsync(spec => spec with
     {
-        return await client.CreateContainerAsync(
-            "gitgrader-reap-test-" + Guid.NewGuid().ToString("N")[..8],
-            new ContainerCreateRequest
-            {
-                Image = DockerFixture.PythonImage,
-                Entrypoint = ["sleep"],
-                Cmd = ["infinity"],
-                Labels = new Dictionary<string, string> { ["io.gitgrader.managed"] = "true", ["io.gitgrader.owner"] = owner },
-                HostConfig = new HostConfig { NetworkMode = "none" },
-            },
-            CancellationToken.None);
-    }
+        Labels = new Dictionary<string, string> { ["io.gitgrader.managed"] = "true", ["io.gitgrader.owner"] = owner },
+    });
 }

@@ -1,57 +1,42 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace GitGrader.Sandbox.Docker;
 
-/// <summary>A parsed engine endpoint, able to open raw connections to it.</summary>
-internal sealed class DockerEndpoint
+/// <summary>Reads <see cref="DockerOptions"/>' endpoint and API version, with errors that say what is accepted.</summary>
+internal static class DockerEndpoint
 {
-    private DockerEndpoint(string display, EndPoint endPoint)
+    public const string UnixScheme = "unix";
+    public const string TcpScheme = "tcp";
+
+    /// <summary>The endpoint as a URI; throws <see cref="ArgumentException"/> naming what is accepted.</summary>
+    public static Uri Parse(string endpoint) =>
+        TryParse(endpoint, out var uri)
+            ? uri
+            : throw new ArgumentException(Problem(endpoint), nameof(endpoint));
+
+    public static bool TryParse(string? endpoint, out Uri uri)
     {
-        Display = display;
-        EndPoint = endPoint;
+        uri = null!;
+        if (string.IsNullOrWhiteSpace(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var parsed))
+        {
+            return false;
+        }
+
+        var valid = parsed.Scheme switch
+        {
+            UnixScheme => parsed.AbsolutePath.Length > 1 && string.IsNullOrEmpty(parsed.Host),
+            TcpScheme => !string.IsNullOrEmpty(parsed.Host) && parsed.AbsolutePath is "" or "/",
+            _ => false,
+        };
+        uri = parsed;
+        return valid;
     }
 
-    /// <summary>The endpoint as configured, for messages.</summary>
-    public string Display { get; }
+    public static string Problem(string? endpoint) =>
+        $"Docker endpoint '{endpoint}' is not understood; use unix:///path/to/docker.sock or tcp://host:port.";
 
-    /// <summary>The socket address.</summary>
-    public EndPoint EndPoint { get; }
+    /// <summary>The API version to pin requests to, or null for the engine's own (unversioned paths).</summary>
+    public static Version? ApiVersion(string? apiVersion) =>
+        string.IsNullOrWhiteSpace(apiVersion) ? null : Version.Parse(apiVersion.Trim().TrimStart('v', 'V'));
 
-    public static DockerEndpoint Parse(string endpoint)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        if (endpoint.StartsWith("unix://", StringComparison.Ordinal))
-        {
-            return new DockerEndpoint(endpoint, new UnixDomainSocketEndPoint(endpoint["unix://".Length..]));
-        }
-
-        if (endpoint.StartsWith("tcp://", StringComparison.Ordinal)
-            && Uri.TryCreate("http://" + endpoint["tcp://".Length..], UriKind.Absolute, out var uri))
-        {
-            return new DockerEndpoint(endpoint, new DnsEndPoint(uri.Host, uri.Port));
-        }
-
-        throw new ArgumentException(
-            $"Docker endpoint '{endpoint}' is not understood; use unix:///path/to/docker.sock or tcp://host:port.",
-            nameof(endpoint));
-    }
-
-    /// <summary>Opens a connected socket to the engine.</summary>
-    public async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var socket = EndPoint is UnixDomainSocketEndPoint
-            ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
-            : new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(EndPoint, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    public static bool IsValidApiVersion(string? apiVersion) =>
+        string.IsNullOrWhiteSpace(apiVersion) || Version.TryParse(apiVersion.Trim().TrimStart('v', 'V'), out _);
 }

@@ -9,10 +9,14 @@ public sealed class DockerOptions
     /// <summary>Engine endpoint: <c>unix:///var/run/docker.sock</c> (default, or <c>DOCKER_HOST</c>) or <c>tcp://host:2375</c>.</summary>
     public string Endpoint { get; set; } = DefaultEndpoint();
 
-    /// <summary>Engine API version spoken; 1.41 is Docker 20.10, the oldest engine supported.</summary>
-    public string ApiVersion { get; set; } = "1.41";
+    /// <summary>
+    /// Engine API version to pin requests to (e.g. <c>1.41</c>, Docker 20.10, the oldest engine supported).
+    /// Empty (the default): requests go to unversioned paths and the engine answers in its own version,
+    /// which keeps working on engines that no longer serve old API versions.
+    /// </summary>
+    public string ApiVersion { get; set; } = string.Empty;
 
-    /// <summary>Time allowed for one ordinary API call (not for a running step).</summary>
+    /// <summary>Time allowed for one ordinary API call (not for a running step, nor for an image build).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     private static string DefaultEndpoint()

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using GitGrader.Core.Sandboxing;
+using GitGrader.Sandbox.Engine;
+using GitGrader.Sandbox.Engine.DockerDotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace GitGrader.Sandbox.Docker;
 
@@ -13,26 +14,35 @@ namespace GitGrader.Sandbox.Docker;
 /// a read-only root, a size-capped tmpfs workspace, memory = memory+swap, a CPU quota, a pids cap,
 /// every capability dropped, no-new-privileges, an init process, ulimits, and a non-root user.
 /// Containers and volumes are labelled; those of processes that died are reaped at first use.
+/// The engine is reached through <see cref="IContainerEngine"/> only.
 /// </summary>
 public sealed class DockerSandbox : ISandbox, IDisposable
 {
     private const long ScratchTmpBytes = 16L * 1024 * 1024;
-    private readonly DockerApiClient _client;
+    private const int BuildOutputTail = 30;
+    private readonly IContainerEngine _engine;
     private readonly ILogger<DockerSandbox> _logger;
+    private readonly IDisposable? _owned;
     private readonly SemaphoreSlim _reapOnce = new(1, 1);
     private bool _reaped;
 
-    public DockerSandbox(IOptions<DockerOptions> options, ILogger<DockerSandbox>? logger = null)
+    /// <summary>A sandbox on <paramref name="engine"/>; <paramref name="owned"/>, if given, is disposed with it.</summary>
+    internal DockerSandbox(IContainerEngine engine, ILogger<DockerSandbox>? logger = null, IDisposable? owned = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _client = new DockerApiClient(options.Value);
+        ArgumentNullException.ThrowIfNull(engine);
+        _engine = engine;
         _logger = logger ?? NullLogger<DockerSandbox>.Instance;
+        _owned = owned;
     }
 
     /// <summary>The engine endpoint in use, for messages.</summary>
-    public string Endpoint => _client.Endpoint;
+    public string Endpoint => _engine.Endpoint;
 
-    /// <summary>Creates a sandbox for the engine at <paramref name="endpoint"/> (default: DOCKER_HOST or the local socket).</summary>
+    /// <summary>
+    /// Creates a sandbox with its own engine client, for the engine at <paramref name="endpoint"/>
+    /// (default: DOCKER_HOST or the local socket). Throws <see cref="SandboxException"/> for an endpoint
+    /// that is not understood.
+    /// </summary>
     public static DockerSandbox Create(string? endpoint = null, ILogger<DockerSandbox>? logger = null)
     {
         var options = new DockerOptions();
@@ -41,7 +51,25 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             options.Endpoint = endpoint;
         }
 
-        return new DockerSandbox(Options.Create(options), logger);
+        return Create(options, logger);
+    }
+
+    /// <summary>Creates a sandbox with its own engine client for <paramref name="options"/>; throws <see cref="SandboxException"/> for options that are not valid.</summary>
+    public static DockerSandbox Create(DockerOptions options, ILogger<DockerSandbox>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!DockerEndpoint.TryParse(options.Endpoint, out _))
+        {
+            throw new SandboxException(DockerEndpoint.Problem(options.Endpoint), "Give --docker-host, DOCKER_HOST or Docker:Endpoint as unix:///var/run/docker.sock or tcp://host:2375.");
+        }
+
+        if (new DockerOptionsValidator(DockerOptions.ConfigurationKey).Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new SandboxException(invalid.FailureMessage, "Correct the Docker settings named.");
+        }
+
+        var client = DockerClientFactory.Create(options);
+        return new DockerSandbox(new DockerDotNetEngine(client, options), logger, client);
     }
 
     public async Task<ISandboxSession> StartSessionAsync(SandboxSettings settings, CancellationToken cancellationToken)
@@ -50,11 +78,11 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         var started = Stopwatch.GetTimestamp();
         await ReapLeftoversOnceAsync(cancellationToken).ConfigureAwait(false);
 
-        if (!await _client.ImageExistsAsync(settings.Image, cancellationToken).ConfigureAwait(false))
+        if (await _engine.ImageIdAsync(settings.Image, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new SandboxException(
-                $"The grader image '{settings.Image}' is not in the Docker engine at {_client.Endpoint}.",
-                ImageHint(settings.Image));
+                $"The grader image '{settings.Image}' is not in the Docker engine at {_engine.Endpoint}.",
+                ImageHints.Missing(settings.Image));
         }
 
         var name = "gitgrader-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -67,37 +95,30 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         };
         var limits = settings.Limits;
 
-        await _client.CreateVolumeAsync(
-            new VolumeCreateRequest
-            {
-                Name = volume,
-                Labels = labels,
-                DriverOpts = new Dictionary<string, string>
+        // A tmpfs volume, not a tmpfs mount: the engine cannot upload into a tmpfs mount (nor into the read-only root).
+        await _engine.CreateVolumeAsync(
+            new VolumeSpec(
+                volume,
+                labels,
+                new Dictionary<string, string>
                 {
                     ["type"] = "tmpfs",
                     ["device"] = "tmpfs",
                     ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},uid=0,gid=0,mode=0755,nosuid,nodev"),
-                },
-            },
+                }),
             cancellationToken).ConfigureAwait(false);
 
         string? containerId = null;
         try
         {
-            containerId = await _client.CreateContainerAsync(name, BuildContainer(settings, volume, labels), cancellationToken).ConfigureAwait(false);
-            await _client.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-            SandboxLog.Started(_logger, containerId[..12], settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new DockerSandboxSession(_client, _logger, containerId, volume);
+            containerId = await _engine.CreateContainerAsync(BuildContainer(name, settings, volume, labels), cancellationToken).ConfigureAwait(false);
+            await _engine.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            SandboxLog.Started(_logger, ShortId(containerId), settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new DockerSandboxSession(_engine, _logger, containerId, volume);
         }
         catch
         {
-            using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            if (containerId is not null)
-            {
-                await _client.RemoveContainerAsync(containerId, cleanup.Token).ConfigureAwait(false);
-            }
-
-            await _client.RemoveVolumeAsync(volume, cleanup.Token).ConfigureAwait(false);
+            await RemoveAfterFailedStartAsync(containerId, volume).ConfigureAwait(false);
             throw;
         }
     }
@@ -105,61 +126,76 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     public async Task<string> PrepareImageAsync(ImageRecipe recipe, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        var baseId = await _client.ImageIdAsync(recipe.BaseImage, cancellationToken).ConfigureAwait(false)
-            ?? throw new SandboxException($"The image '{recipe.BaseImage}' to build {recipe.Repository} on is not in the Docker engine at {_client.Endpoint}.", ImageHint(recipe.BaseImage));
+        var baseId = await _engine.ImageIdAsync(recipe.BaseImage, cancellationToken).ConfigureAwait(false)
+            ?? throw new SandboxException($"The image '{recipe.BaseImage}' to build {recipe.Repository} on is not in the Docker engine at {_engine.Endpoint}.", ImageHints.Missing(recipe.BaseImage));
 
         // Named by content and base: an unchanged autograder on an unchanged base is built once.
         var baseShort = baseId.Replace("sha256:", string.Empty, StringComparison.Ordinal)[..12];
         var tag = $"{recipe.Repository}:{recipe.ContentHash[..16]}-{baseShort}";
-        if (await _client.ImageExistsAsync(tag, cancellationToken).ConfigureAwait(false))
+        if (await _engine.ImageIdAsync(tag, cancellationToken).ConfigureAwait(false) is not null)
         {
             return tag;
         }
 
         progress?.Report($"Building {tag} (once per change of the autograder)");
         using var context = TarBuilder.Build(recipe.Context);
+        var output = new Queue<string>();
         try
         {
             var labels = new Dictionary<string, string> { [SandboxLabels.Managed] = "true", [SandboxLabels.Purpose] = recipe.Repository };
             var started = Stopwatch.GetTimestamp();
-            await _client.BuildImageAsync(tag, context, labels, line => SandboxLog.BuildOutput(_logger, line), cancellationToken).ConfigureAwait(false);
+            await _engine.BuildImageAsync(
+                tag,
+                context,
+                labels,
+                line =>
+                {
+                    SandboxLog.BuildOutput(_logger, line);
+                    output.Enqueue(line);
+                    if (output.Count > BuildOutputTail)
+                    {
+                        output.Dequeue();
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
             SandboxLog.Built(_logger, tag, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             await RemoveSupersededAsync(recipe.Repository, tag, cancellationToken).ConfigureAwait(false);
             return tag;
         }
-        catch (DockerApiException ex)
+        catch (ImageBuildException ex)
         {
-            throw new SandboxException(ex.Message, "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.", ex);
+            throw new SandboxException(
+                $"Building image {tag} failed: {ex.Message}\n{string.Join('\n', output)}".TrimEnd(),
+                "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.",
+                ex);
         }
     }
 
     /// <summary>Earlier builds of the same autograder are of no further use: their tags are removed (those still in use stay).</summary>
     private async Task RemoveSupersededAsync(string repository, string current, CancellationToken cancellationToken)
     {
-        foreach (var image in await _client.ListImagesAsync(repository, cancellationToken).ConfigureAwait(false))
+        foreach (var tag in await _engine.ListImageTagsAsync(repository, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var tag in image.RepoTags ?? [])
+            if (tag != current && tag.StartsWith(repository + ":", StringComparison.Ordinal))
             {
-                if (tag != current && tag.StartsWith(repository + ":", StringComparison.Ordinal))
-                {
-                    await _client.TryRemoveImageAsync(tag, cancellationToken).ConfigureAwait(false);
-                }
+                await _engine.TryRemoveImageAsync(tag, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Checks that the engine answers; throws <see cref="SandboxException"/> saying how to fix it when not.</summary>
-    public Task PingAsync(CancellationToken cancellationToken) => _client.PingAsync(cancellationToken);
+    public Task PingAsync(CancellationToken cancellationToken) => _engine.PingAsync(cancellationToken);
 
     /// <summary>Whether the engine holds <paramref name="image"/>.</summary>
-    public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => _client.ImageExistsAsync(image, cancellationToken);
+    public async Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) =>
+        await _engine.ImageIdAsync(image, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>Ids of the GitGrader containers in the engine that this process created, for checks that nothing is left behind.</summary>
     public async Task<IReadOnlyList<string>> ListOwnContainersAsync(CancellationToken cancellationToken)
     {
-        var containers = await _client.ListContainersAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false);
+        var containers = await _engine.ListContainersAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false);
         return containers
-            .Where(c => c.Labels is not null && c.Labels.TryGetValue(SandboxLabels.Owner, out var owner) && owner == SandboxLabels.CurrentOwner)
+            .Where(c => c.Labels.TryGetValue(SandboxLabels.Owner, out var owner) && owner == SandboxLabels.CurrentOwner)
             .Select(c => c.Id)
             .ToList();
     }
@@ -168,26 +204,26 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     public async Task<(int Containers, int Volumes)> ReapLeftoversAsync(CancellationToken cancellationToken)
     {
         var containers = 0;
-        foreach (var container in await _client.ListContainersAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false))
+        foreach (var container in await _engine.ListContainersAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false))
         {
             if (IsOrphan(container.Labels))
             {
-                await _client.RemoveContainerAsync(container.Id, cancellationToken).ConfigureAwait(false);
+                await _engine.RemoveContainerAsync(container.Id, cancellationToken).ConfigureAwait(false);
                 containers++;
             }
         }
 
         var volumes = 0;
-        foreach (var volume in await _client.ListVolumesAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false))
+        foreach (var volume in await _engine.ListVolumesAsync(SandboxLabels.ManagedFilter, cancellationToken).ConfigureAwait(false))
         {
             if (IsOrphan(volume.Labels))
             {
                 try
                 {
-                    await _client.RemoveVolumeAsync(volume.Name, cancellationToken).ConfigureAwait(false);
+                    await _engine.RemoveVolumeAsync(volume.Id, cancellationToken).ConfigureAwait(false);
                     volumes++;
                 }
-                catch (DockerApiException)
+                catch (SandboxException)
                 {
                     // Still in use by a container being removed; the next reap takes it.
                 }
@@ -204,8 +240,29 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 
     public void Dispose()
     {
-        _client.Dispose();
+        _owned?.Dispose();
         _reapOnce.Dispose();
+    }
+
+    private static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
+
+    /// <summary>Removes what a start that failed left; a failure to do so is logged (the next start reaps it), never hides the first.</summary>
+    private async Task RemoveAfterFailedStartAsync(string? containerId, string volume)
+    {
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            if (containerId is not null)
+            {
+                await _engine.RemoveContainerAsync(containerId, cleanup.Token).ConfigureAwait(false);
+            }
+
+            await _engine.RemoveVolumeAsync(volume, cleanup.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
+        {
+            SandboxLog.RemoveFailed(_logger, ex, ShortId(containerId ?? volume));
+        }
     }
 
     private async Task ReapLeftoversOnceAsync(CancellationToken cancellationToken)
@@ -230,9 +287,9 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
     }
 
-    private static bool IsOrphan(IReadOnlyDictionary<string, string>? labels)
+    private static bool IsOrphan(IReadOnlyDictionary<string, string> labels)
     {
-        if (labels is null || !labels.TryGetValue(SandboxLabels.Owner, out var owner))
+        if (!labels.TryGetValue(SandboxLabels.Owner, out var owner))
         {
             return false;
         }
@@ -259,51 +316,39 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
     }
 
-    private static ContainerCreateRequest BuildContainer(SandboxSettings settings, string volume, IReadOnlyDictionary<string, string> labels)
+    private static ContainerSpec BuildContainer(string name, SandboxSettings settings, string volume, IReadOnlyDictionary<string, string> labels)
     {
         var limits = settings.Limits;
-        return new ContainerCreateRequest
+        return new ContainerSpec
         {
+            Name = name,
             Image = settings.Image,
             Entrypoint = ["sleep"],
-            Cmd = ["infinity"],
+            Command = ["infinity"],
             User = SandboxUsers.Keeper,
-            WorkingDir = "/",
-            Env = ["HOME=/tmp"],
-            NetworkDisabled = true,
+            WorkingDirectory = "/",
+            Environment = ["HOME=/tmp"],
             Labels = labels,
-            HostConfig = new HostConfig
+            NetworkDisabled = true,
+            MemoryBytes = limits.MemoryBytes,
+            NanoCpus = (long)(limits.Cpus * 1_000_000_000),
+            PidsLimit = limits.Pids,
+            ReadOnlyRootFilesystem = true,
+            Init = true,
+            CapDrop = ["ALL"],
+            SecurityOptions = ["no-new-privileges"],
+            IpcMode = "private",
+            Tmpfs = new Dictionary<string, string>
             {
-                NetworkMode = "none",
-                Memory = limits.MemoryBytes,
-                MemorySwap = limits.MemoryBytes,
-                NanoCpus = (long)(limits.Cpus * 1_000_000_000),
-                PidsLimit = limits.Pids,
-                ReadonlyRootfs = true,
-                Init = true,
-                CapDrop = ["ALL"],
-                SecurityOpt = ["no-new-privileges"],
-                IpcMode = "private",
-                Tmpfs = new Dictionary<string, string>
-                {
-                    ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,exec,nosuid,nodev,size={ScratchTmpBytes},mode=1777"),
-                },
-                Ulimits =
-                [
-                    new Ulimit("nofile", 1024, 1024),
-                    new Ulimit("fsize", limits.WorkspaceBytes, limits.WorkspaceBytes),
-                    new Ulimit("core", 0, 0),
-                ],
-                Mounts = [new Mount { Type = "volume", Source = volume, Target = SandboxPaths.Workspace }],
+                ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,exec,nosuid,nodev,size={ScratchTmpBytes},mode=1777"),
             },
+            Ulimits =
+            [
+                new ContainerUlimit("nofile", 1024, 1024),
+                new ContainerUlimit("fsize", limits.WorkspaceBytes, limits.WorkspaceBytes),
+                new ContainerUlimit("core", 0, 0),
+            ],
+            Volumes = [new VolumeMount(volume, SandboxPaths.Workspace)],
         };
-    }
-
-    private static string ImageHint(string image)
-    {
-        var language = image.StartsWith("gitgrader/", StringComparison.Ordinal) ? image["gitgrader/".Length..].Split(':')[0] : null;
-        return language is null
-            ? $"Build or load '{image}' into the engine (docker build / docker load), or name another image in assignment.yml."
-            : $"Build it with `bash grader-images/build.sh {language}` (it makes the Debian base locally when no registry is reachable).";
     }
 }

@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.Globalization;
 using System.Text;
 using GitGrader.Core.Sandboxing;
+using GitGrader.Sandbox.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace GitGrader.Sandbox.Docker;
@@ -11,10 +12,14 @@ namespace GitGrader.Sandbox.Docker;
 /// One submission's container. Steps run as <c>exec</c>s of the student user; before each step,
 /// and whenever a step is stopped, every student process is killed (<c>kill -9 -1</c> as that
 /// user, which cannot touch the container's own process). If that fails (a fork bomb holding
-/// every pid), the container is restarted and what was staged is staged again.
+/// every pid), the container is restarted and what was staged is staged again. The engine does not
+/// stop a process whose stream is given up, so every step that does not end on its own is killed here.
 /// </summary>
 internal sealed class DockerSandboxSession : ISandboxSession
 {
+    private const int OutputBufferBytes = 64 * 1024;
+    private const int ExitPolls = 50;
+    private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
@@ -32,7 +37,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; " +
         "find " + SandboxPaths.Submission + " -type l -delete 2>/dev/null; exit $status";
 
-    private readonly DockerApiClient _client;
+    private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
     private readonly string _volumeName;
@@ -43,9 +48,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
     // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
     private bool _mayBeDirty;
 
-    public DockerSandboxSession(DockerApiClient client, ILogger logger, string containerId, string volumeName)
+    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, string volumeName)
     {
-        _client = client;
+        _engine = engine;
         _logger = logger;
         ContainerId = containerId;
         _volumeName = volumeName;
@@ -115,35 +120,25 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
     public async Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
-        using var response = await _client.GetArchiveAsync(ContainerId, path, cancellationToken).ConfigureAwait(false);
-        if (response is null)
+        var stream = await _engine.GetArchiveAsync(ContainerId, path, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
         {
             return SandboxFile.Missing;
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new TarReader(stream);
-            var entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
-            if (entry is null)
+            try
             {
-                return SandboxFile.Missing;
+                return await ReadFirstEntryAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
             }
-
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+            catch (Exception ex) when (ex is IOException or InvalidDataException && !cancellationToken.IsCancellationRequested)
             {
-                return new SandboxFile(SandboxFileState.NotRegularFile, null, 0);
+                throw new SandboxException(
+                    $"Reading {path} from sandbox {ShortId} broke off ({ex.Message}).",
+                    "Check the Docker engine's health (`docker info`, its log); the job is retried.",
+                    ex);
             }
-
-            if (entry.Length > maxBytes)
-            {
-                return new SandboxFile(SandboxFileState.TooLarge, null, entry.Length);
-            }
-
-            var buffer = new byte[entry.Length];
-            await entry.DataStream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return new SandboxFile(SandboxFileState.Read, buffer, buffer.Length);
         }
     }
 
@@ -158,20 +153,44 @@ internal sealed class DockerSandboxSession : ISandboxSession
         using var timeout = new CancellationTokenSource(CleanupTimeout);
         try
         {
-            await _client.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false);
-            await _client.RemoveVolumeAsync(_volumeName, timeout.Token).ConfigureAwait(false);
+            await _engine.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false);
+            await _engine.RemoveVolumeAsync(_volumeName, timeout.Token).ConfigureAwait(false);
             SandboxLog.Removed(_logger, ShortId);
         }
-        catch (Exception ex) when (ex is DockerApiException or SandboxException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
             SandboxLog.RemoveFailed(_logger, ex, ShortId);
         }
     }
 
+    private static async Task<SandboxFile> ReadFirstEntryAsync(Stream tar, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var reader = new TarReader(tar);
+        var entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return SandboxFile.Missing;
+        }
+
+        if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+        {
+            return new SandboxFile(SandboxFileState.NotRegularFile, null, 0);
+        }
+
+        if (entry.Length > maxBytes)
+        {
+            return new SandboxFile(SandboxFileState.TooLarge, null, entry.Length);
+        }
+
+        var buffer = new byte[entry.Length];
+        await entry.DataStream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return new SandboxFile(SandboxFileState.Read, buffer, buffer.Length);
+    }
+
     private async Task PutTreeAsync(StagedTree tree, CancellationToken cancellationToken)
     {
         using var tar = TarBuilder.Build(tree);
-        await _client.PutArchiveAsync(ContainerId, SandboxPaths.Workspace, tar, cancellationToken).ConfigureAwait(false);
+        await _engine.PutArchiveAsync(ContainerId, SandboxPaths.Workspace, tar, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RawRun> RunAsync(
@@ -183,18 +202,12 @@ internal sealed class DockerSandboxSession : ISandboxSession
         long outputLimit,
         CancellationToken cancellationToken)
     {
-        var execId = await _client.CreateExecAsync(
+        var execId = await _engine.CreateExecAsync(
             ContainerId,
-            new ExecCreateRequest
-            {
-                Cmd = command,
-                AttachStdin = stdin is not null,
-                User = SandboxUsers.Student,
-                WorkingDir = workingDirectory,
-                Env = environment,
-            },
+            new ExecSpec(command, SandboxUsers.Student, workingDirectory, environment, AttachStdin: stdin is not null),
             cancellationToken).ConfigureAwait(false);
 
+        // Our own deadline: the engine client's timeout does not apply to an exec's stream.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         using var stdout = new MemoryStream();
@@ -203,11 +216,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
         var feeding = Task.CompletedTask;
         try
         {
-            using var stream = await _client.StartExecAsync(execId, deadline.Token).ConfigureAwait(false);
+            using var stream = await _engine.StartExecAsync(execId, deadline.Token).ConfigureAwait(false);
             try
             {
+                // Stdin is written alongside the read: a program that exits without reading it would
+                // otherwise hold a sequential write until the engine breaks the pipe, seconds later.
                 feeding = stdin is { } input ? FeedStdinAsync(stream, input, deadline.Token) : Task.CompletedTask;
-                exceeded = await stream.ReadOutputAsync(stdout, stderr, outputLimit, deadline.Token).ConfigureAwait(false);
+                exceeded = await ReadOutputAsync(stream, stdout, stderr, outputLimit, deadline.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -238,30 +253,62 @@ internal sealed class DockerSandboxSession : ISandboxSession
         return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray());
     }
 
-    private static async Task FeedStdinAsync(ExecStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    private static async Task FeedStdinAsync(IExecStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
         try
         {
             await stream.WriteStdinAsync(input, cancellationToken).ConfigureAwait(false);
             stream.CloseStdin();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
-            // The program stopped reading (or ended): what it did not read is not our concern.
+            // The step ended (or was stopped) before the program read all of its input: not our concern.
         }
     }
 
-    private async Task<int> ExitCodeAsync(string execId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the step's output until it ends or <paramref name="limit"/> bytes (stdout plus stderr) have
+    /// arrived. Returns true when the limit was passed (the caller stops the step).
+    /// </summary>
+    private static async Task<bool> ReadOutputAsync(IExecStream stream, Stream stdout, Stream stderr, long limit, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        var buffer = new byte[OutputBufferBytes];
+        long total = 0;
+        while (true)
         {
-            var inspect = await _client.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
-            if (!inspect.Running)
+            var chunk = await stream.ReadOutputAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (chunk.IsEnd)
             {
-                return inspect.ExitCode ?? -1;
+                return false;
             }
 
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            var keep = (int)Math.Clamp(limit - total, 0, chunk.Count);
+            if (keep > 0)
+            {
+                var target = chunk.Stream == ExecOutputStream.Stderr ? stderr : stdout;
+                await target.WriteAsync(buffer.AsMemory(0, keep), cancellationToken).ConfigureAwait(false);
+            }
+
+            total += chunk.Count;
+            if (total > limit)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The exec's exit status. Just after its output ends the engine may still say it runs: ask again, briefly.</summary>
+    private async Task<int> ExitCodeAsync(string execId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < ExitPolls; attempt++)
+        {
+            var status = await _engine.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            if (!status.Running)
+            {
+                return status.ExitCode is { } code ? (int)code : -1;
+            }
+
+            await Task.Delay(ExitPollInterval, cancellationToken).ConfigureAwait(false);
         }
 
         return -1;
@@ -285,7 +332,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
             var run = await RunAsync(["/bin/sh", "-c", script], BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
             return run is { TimedOut: false, ExitCode: 0 };
         }
-        catch (DockerApiException ex)
+        catch (SandboxException ex)
         {
             SandboxLog.Restarting(_logger, ex, ShortId);
             return false;
@@ -295,9 +342,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private async Task RestartAsync(Exception? cause, CancellationToken cancellationToken)
     {
         SandboxLog.Restarting(_logger, cause, ShortId);
-        await _client.KillContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
-        await _client.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
-        await _client.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        await _engine.KillContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        await _engine.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        await _engine.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         _oomKillsSeen = 0;
         _mayBeDirty = true; // links planted before the restart may survive in the workspace
         foreach (var tree in _staged)
@@ -331,7 +378,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
             _oomKillsSeen = count;
             return killed;
         }
-        catch (DockerApiException)
+        catch (SandboxException)
         {
             return false;
         }

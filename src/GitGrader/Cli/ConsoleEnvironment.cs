@@ -10,6 +10,8 @@ namespace GitGrader.Cli;
 internal sealed class ConsoleEnvironment : IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
+    private readonly string? _dockerHost;
+    private DockerSandbox? _sandbox;
 
     public ConsoleEnvironment(string? dockerHost, bool verbose)
     {
@@ -18,12 +20,13 @@ internal sealed class ConsoleEnvironment : IDisposable
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddFilter("GitGrader", verbose ? LogLevel.Debug : LogLevel.Warning));
-        Sandbox = DockerSandbox.Create(dockerHost, _loggerFactory.CreateLogger<DockerSandbox>());
+        _dockerHost = dockerHost;
         Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         Output = AnsiConsole.Console;
     }
 
-    public DockerSandbox Sandbox { get; }
+    /// <summary>The sandbox, made at first use (inside the command's error handling: a bad --docker-host is reported, not thrown).</summary>
+    public DockerSandbox Sandbox => _sandbox ??= DockerSandbox.Create(_dockerHost, _loggerFactory.CreateLogger<DockerSandbox>());
 
     public IAnsiConsole Output { get; }
 
@@ -53,9 +56,6 @@ internal sealed class ConsoleEnvironment : IDisposable
             case OperationCanceledException:
                 Error.MarkupLine("[yellow]cancelled[/]");
                 return ExitCodes.Cancelled;
-            case DockerApiException docker:
-                Error.MarkupLine($"[red]error:[/] {Markup.Escape(docker.Message)}");
-                return ExitCodes.GraderUnavailable;
             default:
                 throw exception;
         }
@@ -63,7 +63,7 @@ internal sealed class ConsoleEnvironment : IDisposable
 
     public void Dispose()
     {
-        Sandbox.Dispose();
+        _sandbox?.Dispose();
         _loggerFactory.Dispose();
     }
 }

@@ -27,7 +27,7 @@ public static class GitGraderServices
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.ConfigurationKey));
-        services.AddOptions<DockerOptions>().Bind(configuration.GetSection(DockerOptions.ConfigurationKey));
+        services.AddDockerSandbox(configuration.GetSection(DockerOptions.ConfigurationKey));
 
         services.AddSingleton(course);
         services.AddSingleton(course.Catalog);
@@ -38,8 +38,6 @@ public static class GitGraderServices
         services.AddSingleton<CheckRunKeeper>();
         services.AddSingleton<PullRequestCommenter>();
         services.AddSingleton<CommitFetcher>();
-        services.AddSingleton<DockerSandbox>();
-        services.AddSingleton<ISandbox>(sp => sp.GetRequiredService<DockerSandbox>());
         services.AddSingleton(sp => new Grader(sp.GetRequiredService<ISandbox>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobProcessor>();
         services.AddHostedService<StartupChecks>();

@@ -1,4 +1,7 @@
+using Docker.DotNet;
 using GitGrader.Sandbox.Docker;
+using GitGrader.Sandbox.Engine;
+using GitGrader.Sandbox.Engine.DockerDotNet;
 
 namespace GitGrader.IntegrationTests.Support;
 
@@ -10,7 +13,18 @@ public sealed class DockerFixture : IAsyncLifetime
 {
     public const string PythonImage = "gitgrader/python:latest";
 
+    private readonly IDockerClient _client = DockerClientFactory.Create(new DockerOptions());
+
+    public DockerFixture()
+    {
+        Engine = new DockerDotNetEngine(_client, new DockerOptions());
+    }
+
+    /// <summary>The sandbox as the CLI makes it.</summary>
     public DockerSandbox Sandbox { get; } = DockerSandbox.Create();
+
+    /// <summary>The engine seam on its own client, for what a test must do or check beside the sandbox.</summary>
+    internal IContainerEngine Engine { get; }
 
     public async Task InitializeAsync()
     {
@@ -25,7 +39,23 @@ public sealed class DockerFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         Sandbox.Dispose();
+        _client.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Creates (not starts) an idle container of the Python image, without network, changed by <paramref name="adjust"/>.</summary>
+    internal async Task<string> CreateIdleContainerAsync(Func<ContainerSpec, ContainerSpec> adjust)
+    {
+        var spec = new ContainerSpec
+        {
+            Name = "gitgrader-test-" + Guid.NewGuid().ToString("N")[..8],
+            Image = PythonImage,
+            Entrypoint = ["sleep"],
+            Command = ["infinity"],
+            User = "65534:65534",
+            NetworkDisabled = true,
+        };
+        return await Engine.CreateContainerAsync(adjust(spec), CancellationToken.None);
     }
 
     /// <summary>GitGrader containers still in the engine that this process created.</summary>

@@ -1,8 +1,0 @@
-namespace GitGrader.Sandbox.Docker;
-
-/// <summary>Docker Engine API wire shape (only the fields GitGrader uses).</summary>
-internal sealed record ContainerInspectResponse
-{
-    public string Id { get; init; } = string.Empty;
-    public ContainerState State { get; init; } = new();
-}

@@ -1,4 +1,0 @@
-namespace GitGrader.Sandbox.Docker;
-
-/// <summary>Docker Engine API wire shape (only the fields GitGrader uses).</summary>
-internal sealed record Ulimit(string Name, long Soft, long Hard);

@@ -1,0 +1,36 @@
+using Docker.DotNet.Models;
+
+namespace GitGrader.Sandbox.Engine.DockerDotNet;
+
+/// <summary>Docker.DotNet's create-container parameters for a <see cref="ContainerSpec"/>, field by field.</summary>
+internal static class ContainerParameters
+{
+    public static CreateContainerParameters From(ContainerSpec spec) => new()
+    {
+        Name = spec.Name,
+        Image = spec.Image,
+        Entrypoint = [.. spec.Entrypoint],
+        Cmd = [.. spec.Command],
+        User = spec.User,
+        WorkingDir = spec.WorkingDirectory,
+        Env = [.. spec.Environment],
+        NetworkDisabled = spec.NetworkDisabled,
+        Labels = spec.Labels.ToDictionary(),
+        HostConfig = new HostConfig
+        {
+            NetworkMode = spec.NetworkDisabled ? "none" : "default",
+            Memory = spec.MemoryBytes,
+            MemorySwap = spec.MemoryBytes,
+            NanoCPUs = spec.NanoCpus,
+            PidsLimit = spec.PidsLimit,
+            ReadonlyRootfs = spec.ReadOnlyRootFilesystem,
+            Init = spec.Init,
+            CapDrop = [.. spec.CapDrop],
+            SecurityOpt = [.. spec.SecurityOptions],
+            IpcMode = spec.IpcMode,
+            Tmpfs = spec.Tmpfs.ToDictionary(),
+            Ulimits = [.. spec.Ulimits.Select(u => new Ulimit { Name = u.Name, Soft = u.Soft, Hard = u.Hard })],
+            Mounts = [.. spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.Volume, Target = v.Target })],
+        },
+    };
+}

@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.Text;
+using GitGrader.Core.Sandboxing;
+using GitGrader.Sandbox.Engine;
+using GitGrader.Sandbox.Tests.Fakes;
+
+namespace GitGrader.Sandbox.Tests;
+
+/// <summary>The session's logic above the engine seam: what it kills, restarts, caps and reports.</summary>
+public sealed class DockerSandboxSessionTests
+{
+    [Fact]
+    public async Task ExecuteAsync_StepEnds_ReturnsItsStatusAndOutputsAsTheStudentUser()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(3, "out\n", "err\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("exit 3") with { Environment = new Dictionary<string, string> { ["K"] = "v" } }, CancellationToken.None);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("out\n", Encoding.UTF8.GetString(result.Stdout));
+        Assert.Equal("err\n", Encoding.UTF8.GetString(result.Stderr));
+        Assert.False(result.TimedOut, "timed out");
+        Assert.False(result.OutputLimitExceeded, "output capped");
+        Assert.False(result.OutOfMemory, "out of memory");
+        var spec = Assert.Single(engine.Execs).Spec!;
+        Assert.Equal("1000:1000", spec.User);
+        Assert.Equal(SandboxPaths.Submission, spec.WorkingDirectory);
+        Assert.Equal(["/bin/sh", "-c"], spec.Command.Take(2));
+        Assert.StartsWith("kill -9 -1 2>/dev/null; \"$@\"", spec.Command[2], StringComparison.Ordinal);
+        Assert.Equal(["gitgrader-step", "/bin/sh", "-c", "exit 3"], spec.Command.Skip(3));
+        Assert.Contains("K=v", spec.Environment);
+        Assert.Contains("HOME=/tmp", spec.Environment);
+        Assert.False(spec.AttachStdin);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_InspectStillSaysRunningAfterTheOutputEnded_AsksAgainForTheExitCode()
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { ExitCode = 7, RunningAfterEnd = 3 } };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("exit 7"), CancellationToken.None);
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Equal(4, engine.Execs[0].Inspections);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Stdin_IsWrittenThenClosed()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        await session.ExecuteAsync(SandboxFixture.Step("cat", stdin: "hello\n"u8.ToArray()), CancellationToken.None);
+
+        var exec = Assert.Single(engine.Execs);
+        Assert.True(exec.Spec!.AttachStdin);
+        Assert.Equal("hello\n", Encoding.UTF8.GetString(exec.Stdin.ToArray()));
+        Assert.True(exec.StdinClosed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ProgramExitsWithoutReadingStdin_EndsWhenItsOutputEnds()
+    {
+        // A program that never reads: the write would block (until the engine breaks the pipe, seconds
+        // later). The step must end with its output, not wait for the write.
+        var engine = new FakeEngine { Step = _ => new FakeExec { NeverReadsStdin = true, ExitCode = 0 } };
+        await using var session = await SandboxFixture.StartAsync(engine);
+        var watch = Stopwatch.StartNew();
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("true", stdin: new byte[1 << 20]), CancellationToken.None);
+
+        Assert.False(result.TimedOut);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.False(engine.Execs[0].StdinClosed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OutputPastTheCap_KeepsTheCapAndKillsTheStep()
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { Floods = true } };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("yes", outputLimit: 100_000), CancellationToken.None);
+
+        Assert.True(result.OutputLimitExceeded);
+        Assert.False(result.TimedOut);
+        Assert.Equal(100_000, result.Stdout.Length + result.Stderr.Length);
+        Assert.True(engine.Execs[0].StreamDisposed);
+        Assert.Equal(1, engine.KillScripts);
+        Assert.False(engine.Execs[0].StillRunning);
+        Assert.Equal(137, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StepPastItsTimeout_IsTimedOutAndKilled()
+    {
+        // Giving up the stream does not stop the process (the engine's way): the kill must.
+        var engine = new FakeEngine { Step = _ => new FakeExec { Hangs = true } };
+        await using var session = await SandboxFixture.StartAsync(engine);
+        var watch = Stopwatch.StartNew();
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("sleep 60", timeout: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+
+        Assert.True(result.TimedOut);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(1, engine.KillScripts);
+        Assert.False(engine.Execs[0].StillRunning);
+        Assert.Contains(engine.Calls, c => c.StartsWith("exec inspect 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CallerCancels_KillsTheStepAndThrows()
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { Hangs = true } };
+        await using var session = await SandboxFixture.StartAsync(engine);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.ExecuteAsync(SandboxFixture.Step("sleep 60"), cancel.Token));
+
+        Assert.Equal(1, engine.KillScripts);
+        Assert.False(engine.Execs[0].StillRunning);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_KillImpossible_RestartsTheContainerAndStagesEverythingAgain()
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { Hangs = true }, KillFails = true };
+        await using var session = await SandboxFixture.StartAsync(engine);
+        await session.CopyInAsync(new StagedTree().AddDirectory("submission", StagedOwner.Student), CancellationToken.None);
+        await session.CopyInAsync(new StagedTree().AddFile("hidden/t.py", StagedOwner.Grader, "x"u8.ToArray()), CancellationToken.None);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step(":(){ :|:& };:", timeout: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+
+        Assert.True(result.TimedOut);
+        var restart = engine.Calls.SkipWhile(c => !c.StartsWith("container kill", StringComparison.Ordinal)).Select(c => c.Split(' ')[0] + " " + c.Split(' ')[1]).Take(5);
+        Assert.Equal(["container kill", "container wait", "container start", "archive upload", "archive upload"], restart);
+        Assert.Equal(["submission/", "hidden/t.py", "submission/", "hidden/t.py"], engine.Uploads.Select(EntryNames));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Exit137WithTheOomCounterUp_IsOutOfMemory_AndTheSameCountLaterIsNot()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(137), OomKills = 1 };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var first = await session.ExecuteAsync(SandboxFixture.Step("python3 hog.py"), CancellationToken.None);
+        var second = await session.ExecuteAsync(SandboxFixture.Step("kill -9 $$"), CancellationToken.None);
+
+        Assert.True(first.OutOfMemory);
+        Assert.False(second.OutOfMemory);
+        Assert.Equal(137, second.ExitCode);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OtherExitCodes_NeverProbeTheOomCounter()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(1), OomKills = 5 };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("false"), CancellationToken.None);
+
+        Assert.False(result.OutOfMemory);
+        Assert.Single(engine.Execs);
+    }
+
+    [Fact]
+    public async Task ResetAsync_EveryStepCleanedUp_DoesNothing_AfterAStoppedStep_KillsAndDeletesLinks()
+    {
+        var hangs = false;
+        var engine = new FakeEngine { Step = _ => hangs ? new FakeExec { Hangs = true } : FakeExec.Exits(0) };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
+        await session.ResetAsync(CancellationToken.None);
+        Assert.Equal(0, engine.KillScripts);
+
+        hangs = true;
+        await session.ExecuteAsync(SandboxFixture.Step("sleep 60", timeout: TimeSpan.FromMilliseconds(100)), CancellationToken.None);
+        await session.ResetAsync(CancellationToken.None);
+
+        var reset = engine.Execs[^1].Spec!;
+        Assert.Contains("find /work/submission -type l -delete", reset.Command[2], StringComparison.Ordinal);
+        Assert.Equal(2, engine.KillScripts);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RemovalFails_DoesNotThrow_AndIsDoneOnce()
+    {
+        var engine = new FakeEngine();
+        var session = await SandboxFixture.StartAsync(engine);
+        engine.Failures["container remove"] = new SandboxException("The Docker engine is not reachable at unix:///fake/docker.sock (Connection refused).");
+
+        await session.DisposeAsync();
+        await session.DisposeAsync();
+
+        Assert.Single(engine.Calls, c => c.StartsWith("container remove", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RemovesTheContainerAndItsVolume()
+    {
+        var engine = new FakeEngine();
+        var session = await SandboxFixture.StartAsync(engine);
+
+        await session.DisposeAsync();
+
+        Assert.Empty(engine.Containers);
+        Assert.Empty(engine.Volumes);
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_AnswersByWhatTheArchiveHolds()
+    {
+        var engine = new FakeEngine
+        {
+            Archive = path => path switch
+            {
+                "/work/results/r.json" => Tar(new PaxTarEntry(TarEntryType.RegularFile, "r.json") { DataStream = new MemoryStream("{}"u8.ToArray()) }),
+                "/work/results/big" => Tar(new PaxTarEntry(TarEntryType.RegularFile, "big") { DataStream = new MemoryStream(new byte[5000]) }),
+                "/work/results/link" => Tar(new PaxTarEntry(TarEntryType.SymbolicLink, "link") { LinkName = "/etc/passwd" }),
+                "/work/results/broken" => Truncated(Tar(new PaxTarEntry(TarEntryType.RegularFile, "broken") { DataStream = new MemoryStream(new byte[3000]) }), 1500),
+                _ => null,
+            },
+        };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var read = await session.ReadFileAsync("/work/results/r.json", 4096, CancellationToken.None);
+        Assert.Equal((SandboxFileState.Read, "{}"), (read.State, Encoding.UTF8.GetString(read.Content!)));
+        Assert.Equal(SandboxFileState.TooLarge, (await session.ReadFileAsync("/work/results/big", 4096, CancellationToken.None)).State);
+        Assert.Equal(SandboxFileState.NotRegularFile, (await session.ReadFileAsync("/work/results/link", 4096, CancellationToken.None)).State);
+        Assert.Equal(SandboxFileState.Missing, (await session.ReadFileAsync("/work/results/none", 4096, CancellationToken.None)).State);
+        var broken = await Assert.ThrowsAsync<SandboxException>(() => session.ReadFileAsync("/work/results/broken", 4096, CancellationToken.None));
+        Assert.Contains("/work/results/broken", broken.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TheOutputStreamBreaks_IsASandboxException()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+        engine.Failures["exec start"] = new SandboxException("The Docker engine refused exec start: the container is gone (No such exec instance).", "hint");
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None));
+
+        Assert.Contains("exec start", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static string EntryNames(byte[] tar)
+    {
+        using var reader = new TarReader(new MemoryStream(tar));
+        var names = new List<string>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        return string.Join(",", names);
+    }
+
+    private static MemoryStream Truncated(MemoryStream tar, int length) => new(tar.ToArray()[..length]);
+
+    private static MemoryStream Tar(TarEntry entry)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new TarWriter(stream, leaveOpen: true))
+        {
+            writer.WriteEntry(entry);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+}

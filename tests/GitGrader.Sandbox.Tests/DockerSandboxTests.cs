@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using GitGrader.Core.Sandboxing;
+using GitGrader.Sandbox.Docker;
+using GitGrader.Sandbox.Engine;
+using GitGrader.Sandbox.Tests.Fakes;
+
+namespace GitGrader.Sandbox.Tests;
+
+/// <summary>The sandbox's logic above the engine seam: the container it asks for, cleanup, reaping, image builds.</summary>
+public sealed class DockerSandboxTests
+{
+    [Fact]
+    public async Task StartSessionAsync_AsksForALockedDownContainerOnATmpfsVolume()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var container = Assert.Single(engine.CreatedContainers);
+        var limits = SandboxFixture.Settings.Limits;
+        Assert.True(container.NetworkDisabled);
+        Assert.True(container.ReadOnlyRootFilesystem);
+        Assert.True(container.Init);
+        Assert.Equal(["ALL"], container.CapDrop);
+        Assert.Equal(["no-new-privileges"], container.SecurityOptions);
+        Assert.Equal("private", container.IpcMode);
+        Assert.Equal("65534:65534", container.User);
+        Assert.Equal(limits.MemoryBytes, container.MemoryBytes);
+        Assert.Equal((long)(limits.Cpus * 1_000_000_000), container.NanoCpus);
+        Assert.Equal(limits.Pids, container.PidsLimit);
+        Assert.Contains(new ContainerUlimit("fsize", limits.WorkspaceBytes, limits.WorkspaceBytes), container.Ulimits);
+        Assert.Contains(new ContainerUlimit("nofile", 1024, 1024), container.Ulimits);
+        Assert.Contains(new ContainerUlimit("core", 0, 0), container.Ulimits);
+        Assert.Equal(["/tmp"], container.Tmpfs.Keys);
+        Assert.Equal("unit", container.Labels["io.gitgrader.purpose"]);
+        Assert.Equal($"{Environment.MachineName}/{Environment.ProcessId}", container.Labels["io.gitgrader.owner"]);
+
+        var volume = Assert.Single(engine.CreatedVolumes);
+        Assert.Equal([new VolumeMount(volume.Name, SandboxPaths.Workspace)], container.Volumes);
+        Assert.Equal("tmpfs", volume.DriverOptions["type"]);
+        Assert.StartsWith($"size={limits.WorkspaceBytes},", volume.DriverOptions["o"], StringComparison.Ordinal);
+        Assert.Equal(container.Labels, volume.Labels);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_ImageMissing_SaysHowToBuildIt_AndCreatesNothing()
+    {
+        var engine = new FakeEngine();
+        engine.Images.Clear();
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+
+        Assert.Contains("'gitgrader/python:latest' is not in the Docker engine at unix:///fake/docker.sock", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("Build it with `bash grader-images/build.sh python` (it makes the Debian base locally when no registry is reachable).", failure.Hint);
+        Assert.Empty(engine.CreatedVolumes);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_StartFails_RemovesContainerAndVolume_AndThrowsTheFailure()
+    {
+        var engine = new FakeEngine();
+        var refused = new SandboxException("The Docker engine refused container start: 500 cgroups: out of memory", "hint");
+        engine.Failures["container start"] = refused;
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+
+        Assert.Same(refused, failure);
+        Assert.Empty(engine.Containers);
+        Assert.Empty(engine.Volumes);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_StartAndCleanupBothFail_ThrowsTheFirstFailure()
+    {
+        var engine = new FakeEngine();
+        var refused = new SandboxException("The Docker engine refused container start: 500 no space left on device", "hint");
+        engine.Failures["container start"] = refused;
+        engine.Failures["container remove"] = new SandboxException("The Docker engine is not reachable at unix:///fake/docker.sock (Connection refused).");
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+
+        Assert.Same(refused, failure);
+    }
+
+    [Fact]
+    public async Task ReapLeftoversAsync_RemovesWhatADeadProcessOnThisHostLeft_AndNothingElse()
+    {
+        using var finished = Process.Start("true")!;
+        await finished.WaitForExitAsync();
+        var engine = new FakeEngine();
+        var dead = Labels($"{Environment.MachineName}/{finished.Id}");
+        engine.Containers.Add(new LabelledResource("dead-container", dead));
+        engine.Volumes.Add(new LabelledResource("dead-volume", dead));
+        engine.Containers.Add(new LabelledResource("other-host", Labels("another-host/1")));
+        engine.Containers.Add(new LabelledResource("ours", Labels($"{Environment.MachineName}/{Environment.ProcessId}")));
+        engine.Containers.Add(new LabelledResource("unlabelled-owner", new Dictionary<string, string> { ["io.gitgrader.managed"] = "true" }));
+        var sandbox = new DockerSandbox(engine);
+
+        var (containers, volumes) = await sandbox.ReapLeftoversAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (containers, volumes));
+        Assert.Equal(["other-host", "ours", "unlabelled-owner"], engine.Containers.Select(c => c.Id));
+        Assert.Empty(engine.Volumes);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_ReapsOnlyAtTheFirstStart()
+    {
+        var engine = new FakeEngine();
+        var sandbox = new DockerSandbox(engine);
+
+        await (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None)).DisposeAsync();
+        await (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None)).DisposeAsync();
+
+        Assert.Single(engine.Calls, c => c.StartsWith("volume list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReapLeftoversAsync_AVolumeStillInUse_IsLeftForTheNextReap()
+    {
+        using var finished = Process.Start("true")!;
+        await finished.WaitForExitAsync();
+        var engine = new FakeEngine();
+        engine.Volumes.Add(new LabelledResource("busy", Labels($"{Environment.MachineName}/{finished.Id}")));
+        engine.Failures["volume remove"] = new SandboxException("The Docker engine refused volume remove: 409 volume is in use");
+        var sandbox = new DockerSandbox(engine);
+
+        var (_, volumes) = await sandbox.ReapLeftoversAsync(CancellationToken.None);
+
+        Assert.Equal(0, volumes);
+    }
+
+    [Fact]
+    public async Task PrepareImageAsync_BuildsOnce_NamedByContentAndBase_AndRemovesSupersededTags()
+    {
+        var engine = new FakeEngine();
+        engine.Images["gitgrader-autograder/hw:0000000000000000-aaaaaaaaaaaa"] = "sha256:old";
+        var sandbox = new DockerSandbox(engine);
+        var recipe = Recipe("1234567890abcdef1234");
+
+        var tag = await sandbox.PrepareImageAsync(recipe, null, CancellationToken.None);
+        var again = await sandbox.PrepareImageAsync(recipe, null, CancellationToken.None);
+
+        Assert.Equal("gitgrader-autograder/hw:1234567890abcdef-aaaaaaaaaaaa", tag);
+        Assert.Equal(tag, again);
+        Assert.Single(engine.Calls, c => c.StartsWith("image build", StringComparison.Ordinal));
+        Assert.Equal([tag, FakeEngine.PythonImage], engine.Images.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrepareImageAsync_BuildFails_SaysWhyWithTheOutputsTail_AndHowToFixIt()
+    {
+        var engine = new FakeEngine
+        {
+            Build = (_, output) =>
+            {
+                for (var i = 1; i <= 40; i++)
+                {
+                    output($"line {i}");
+                }
+
+                throw new ImageBuildException("The command '/bin/sh -c bash setup.sh' returned a non-zero code: 1");
+            },
+        };
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.PrepareImageAsync(Recipe("ffff000011112222"), null, CancellationToken.None));
+
+        Assert.StartsWith("Building image gitgrader-autograder/hw:ffff000011112222-aaaaaaaaaaaa failed: The command '/bin/sh -c bash setup.sh' returned a non-zero code: 1\nline 11\n", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("\nline 40", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("setup.sh", failure.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrepareImageAsync_EngineUnreachable_KeepsTheEnginesHint()
+    {
+        var engine = new FakeEngine();
+        var unreachable = new SandboxException("The Docker engine is not reachable at unix:///fake/docker.sock (Connection refused).", "Start it");
+        engine.Failures["image build"] = unreachable;
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.PrepareImageAsync(Recipe("ffff000011112222"), null, CancellationToken.None));
+
+        Assert.Same(unreachable, failure);
+    }
+
+    private static Dictionary<string, string> Labels(string owner) => new()
+    {
+        ["io.gitgrader.managed"] = "true",
+        ["io.gitgrader.owner"] = owner,
+    };
+
+    private static ImageRecipe Recipe(string hash) => new(
+        "gitgrader-autograder/hw",
+        FakeEngine.PythonImage,
+        hash,
+        "FROM gitgrader/python:latest\n",
+        new StagedTree().AddFile("Dockerfile", StagedOwner.Grader, "FROM gitgrader/python:latest\n"u8.ToArray()));
+}
