@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading;
+
+namespace GitGrader.Worker;
+
+/// <summary>
+/// A commit fetched by <see cref="CommitFetcher"/> into a bare repository, read as a submission without
+/// a checkout: <c>git ls-tree</c> lists the commit's tree (modes, sizes), <see cref="SubmissionPlan"/>
+/// checks the caps on that listing alone, and one <c>git cat-file --batch</c> streams the blobs of the
+/// files kept. Regular and executable files are staged; symbolic links and submodules are skipped with
+/// a note, as are names that are not valid UTF-8 and paths git would refuse to check out (<c>.git</c>,
+/// <c>..</c>). Nothing of <c>.gitattributes</c> applies: the files are the commit's bytes. No token is used.
+/// </summary>
+public sealed class FetchedCommit : ISubmissionSource
+{
+    internal FetchedCommit(string gitDirectory, string sha)
+    {
+        GitDirectory = gitDirectory;
+        Sha = sha;
+    }
+
+    /// <summary>The bare repository holding the commit (its pack only).</summary>
+    public string GitDirectory { get; }
+
+    /// <summary>The commit.</summary>
+    public string Sha { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="GitFetchException">git could not list or read the commit.</exception>
+    public async Task<SubmissionSnapshot> ReadAsync(ResourceLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var plan = SubmissionPlan.Make(await ListAsync(limits.SubmissionFiles, cancellationToken).ConfigureAwait(false), limits);
+        var blobs = await ReadBlobsAsync([.. plan.Files.Where(f => f.Size > 0).DistinctBy(f => f.Locator)], cancellationToken).ConfigureAwait(false);
+        return await plan.StageAsync((file, _) => ValueTask.FromResult(blobs[file.Locator]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="sha"/> is a full lowercase commit id (nothing git could take for an option or a ref).</summary>
+    internal static bool IsSha(string sha) => sha.Length == 40 && sha.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>
+    /// The commit's entries in <see cref="FolderWalker"/>'s order. Listing stops once it holds more regular
+    /// files than <paramref name="maxFiles"/>: the plan rejects it then, whatever follows.
+    /// </summary>
+    private async Task<List<SubmissionEntry>> ListAsync(int maxFiles, CancellationToken cancellationToken)
+    {
+        var entries = new List<SubmissionEntry>();
+        using (var git = GitProcess.Start(GitDirectory, token: null, keepInput: false, "ls-tree", "-r", "-t", "-z", "-l", "--full-tree", Sha + "^{commit}"))
+        using (cancellationToken.Register(git.Kill))
+        {
+            var output = new GitOutputReader(git.Output);
+            var files = 0;
+            while (files <= maxFiles && await output.ReadToAsync(0, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                var entry = GitTreeEntry.Parse(record) ?? throw git.Failed("unexpected output", Encoding.UTF8.GetString(record));
+                entries.Add(entry);
+                files += entry.Kind == SubmissionEntryKind.File ? 1 : 0;
+            }
+
+            if (files <= maxFiles)
+            {
+                await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        entries.Sort((x, y) => SubmissionEntry.ComparePaths(x.Path, y.Path));
+        return GitTreeEntry.SkipUnder(entries);
+    }
+
+    /// <summary>The content of each blob, through one <c>git cat-file --batch</c>.</summary>
+    private async Task<Dictionary<string, ReadOnlyMemory<byte>>> ReadBlobsAsync(IReadOnlyList<SubmissionEntry> files, CancellationToken cancellationToken)
+    {
+        var blobs = new Dictionary<string, ReadOnlyMemory<byte>>(files.Count, StringComparer.Ordinal);
+        if (files.Count == 0)
+        {
+            return blobs;
+        }
+
+        using var git = GitProcess.Start(GitDirectory, token: null, keepInput: true, "cat-file", "--batch", "--buffer");
+        using var registration = cancellationToken.Register(git.Kill);
+        var writing = WriteIdsAsync(git, files, cancellationToken);
+        var output = new GitOutputReader(git.Output);
+        try
+        {
+            foreach (var file in files)
+            {
+                var header = await output.ReadToAsync((byte)'\n', cancellationToken).ConfigureAwait(false);
+                var expected = string.Create(CultureInfo.InvariantCulture, $"{file.Locator} blob {file.Size}");
+                if (header is null || Encoding.ASCII.GetString(header) != expected)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    throw git.Failed("unexpected output", $"'{(header is null ? "end of output" : Encoding.ASCII.GetString(header))}' where '{expected}' was due");
+                }
+
+                blobs[file.Locator] = await output.ReadExactlyAsync(checked((int)file.Size), cancellationToken).ConfigureAwait(false);
+                await output.ReadToAsync((byte)'\n', cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (EndOfStreamException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            throw git.Failed("unexpected output", "its output ended inside a blob");
+        }
+
+        await writing.ConfigureAwait(false);
+        await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return blobs;
+    }
+
+    private static async Task WriteIdsAsync(GitProcess git, IReadOnlyList<SubmissionEntry> files, CancellationToken cancellationToken)
+    {
+        var ids = Encoding.ASCII.GetBytes(string.Concat(files.Select(f => f.Locator + "\n")));
+        try
+        {
+            await git.Input.WriteAsync(ids, cancellationToken).ConfigureAwait(false);
+            git.CloseInput();
+        }
+        catch (IOException)
+        {
+            // git stopped reading (it failed or was killed): what it wrote says why.
+        }
+    }
+}
