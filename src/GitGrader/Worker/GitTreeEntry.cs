@@ -14,7 +14,7 @@ internal static class GitTreeEntry
 
     /// <summary>
     /// One record, <c>MODE TYPE OID SIZE\tPATH</c> (the path as git stores it: raw bytes, decoded leniently
-    /// so that bad bytes show as U+FFFD); null when the record is not in that shape.
+    /// so that bad bytes show as U+FFFD); null when the record is not in that shape or names a missing blob.
     /// </summary>
     public static SubmissionEntry? Parse(ReadOnlySpan<byte> record)
     {
@@ -37,8 +37,10 @@ internal static class GitTreeEntry
             "tree" => new SubmissionEntry(SubmissionEntryKind.Directory, path),
             "commit" => new SubmissionEntry(SubmissionEntryKind.Submodule, path),
             "blob" when (mode & TypeMask) == SymbolicLinkMode => new SubmissionEntry(SubmissionEntryKind.SymbolicLink, path),
-            "blob" when (mode & TypeMask) == RegularFile && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size) =>
-                new SubmissionEntry(SubmissionEntryKind.File, path, size, (mode & OwnerExecute) != 0, fields[2]),
+            // A size of "-" is a blob git could not find: no entry, so the listing fails.
+            "blob" when (mode & TypeMask) == RegularFile => long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+                ? new SubmissionEntry(SubmissionEntryKind.File, path, size, (mode & OwnerExecute) != 0, fields[2])
+                : null,
             _ => new SubmissionEntry(SubmissionEntryKind.Refused, path),
         };
     }
