@@ -6,7 +6,8 @@ namespace GitGrader.Worker;
 /// <summary>
 /// One run of the <c>git</c> CLI on a bare repository, cut off from the machine's git set-up: no system
 /// or user configuration, no inherited <c>GIT_*</c> variable (no alternates, no other repository), no
-/// hooks, no <c>file://</c> transport, no prompts, no LFS smudge, no replace objects, no automatic gc.
+/// hooks, no <c>file://</c> transport, no prompts, no LFS smudge, no replace objects, no automatic gc,
+/// no fsync (the repository is thrown away after the job).
 /// A token, when given, travels in an <c>http.extraHeader</c> through git's <c>GIT_CONFIG_*</c>
 /// environment: never on the command line (process list), never in a file; git's words are returned
 /// with it masked.
@@ -43,7 +44,8 @@ internal sealed class GitProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var setting in new[] { "core.hooksPath=/dev/null", "protocol.file.allow=never", "gc.auto=0", "maintenance.auto=false" })
+        // The repository lives for one job: nothing in it needs to survive a crash (no fsync), nor to be tidied up.
+        foreach (var setting in new[] { "core.hooksPath=/dev/null", "protocol.file.allow=never", "core.fsync=none", "gc.auto=0", "maintenance.auto=false" })
         {
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(setting);

@@ -361,6 +361,39 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), Path.Combine(_git.Root, "cancelled"), Generous, cancelled.Token));
     }
 
+    [Fact]
+    public async Task ReadAsync_CallerCancels_ThrowsOperationCanceledAndLeavesNoGitRunning()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            _student.WriteFile($"pkg/mod{i}.py", $"X = {i}\n");
+        }
+
+        var sha = await _student.CommitAllAsync("200 files");
+        await _student.PushAsync();
+        var target = Path.Combine(_git.Root, "read-cancelled");
+        var commit = await _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), target, Generous, CancellationToken.None);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => commit.ReadAsync(ResourceLimits.Default, cancelled.Token));
+
+        Assert.Equal(200, (await commit.ReadAsync(ResourceLimits.Default, CancellationToken.None)).Files);
+        Assert.DoesNotContain(Process.GetProcessesByName("git"), p => IsIn(p, target));
+    }
+
+    private static bool IsIn(Process process, string directory)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{process.Id}/environ").Contains("GIT_DIR=" + directory, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static string BasicCredentials(string token) => Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
 
     private static StagedEntry Entry(SubmissionSnapshot snapshot, string path) =>
