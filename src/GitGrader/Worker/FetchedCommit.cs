@@ -42,7 +42,7 @@ public sealed class FetchedCommit : ISubmissionSource
 
     /// <summary>
     /// The commit's entries in <see cref="FolderWalker"/>'s order. Listing stops once it holds more regular
-    /// files than <paramref name="maxFiles"/>: the plan rejects it then, whatever follows.
+    /// files to stage than <paramref name="maxFiles"/>: the plan rejects it then, whatever follows.
     /// </summary>
     private async Task<List<SubmissionEntry>> ListAsync(int maxFiles, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class FetchedCommit : ISubmissionSource
             {
                 var entry = GitTreeEntry.Parse(record) ?? throw git.Failed("unexpected output", Encoding.UTF8.GetString(record));
                 entries.Add(entry);
-                files += entry.Kind == SubmissionEntryKind.File ? 1 : 0;
+                files += entry.Kind == SubmissionEntryKind.File && GitTreeEntry.Staged(entry.Path) ? 1 : 0;
             }
 
             if (files <= maxFiles)
@@ -81,47 +81,65 @@ public sealed class FetchedCommit : ISubmissionSource
 
         using var git = GitProcess.Start(GitDirectory, token: null, keepInput: true, "cat-file", "--batch", "--buffer");
         using var registration = cancellationToken.Register(git.Kill);
-        var writing = WriteIdsAsync(git, files, cancellationToken);
+        var writing = WriteIdsAsync(git, files);
         var output = new GitOutputReader(git.Output);
+        var complete = false;
         try
         {
             foreach (var file in files)
             {
                 var header = await output.ReadToAsync((byte)'\n', cancellationToken).ConfigureAwait(false);
                 var expected = string.Create(CultureInfo.InvariantCulture, $"{file.Locator} blob {file.Size}");
-                if (header is null || Encoding.ASCII.GetString(header) != expected)
+                if (header is null)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                    throw git.Failed("unexpected output", $"'{(header is null ? "end of output" : Encoding.ASCII.GetString(header))}' where '{expected}' was due");
+                    throw new EndOfStreamException();
+                }
+
+                if (Encoding.ASCII.GetString(header) is var answer && answer != expected)
+                {
+                    throw git.Failed("unexpected output", $"'{answer}' where '{expected}' was due");
                 }
 
                 blobs[file.Locator] = await output.ReadExactlyAsync(checked((int)file.Size), cancellationToken).ConfigureAwait(false);
                 await output.ReadToAsync((byte)'\n', cancellationToken).ConfigureAwait(false);
             }
+
+            complete = true;
         }
-        catch (EndOfStreamException) when (!cancellationToken.IsCancellationRequested)
+        catch (EndOfStreamException)
         {
+            // Killed on cancellation; else git stopped writing: its exit code and words say why, or the output was cut.
+            cancellationToken.ThrowIfCancellationRequested();
             await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
             throw git.Failed("unexpected output", "its output ended inside a blob");
         }
+        finally
+        {
+            if (!complete)
+            {
+                git.Kill();
+            }
 
-        await writing.ConfigureAwait(false);
+            await writing.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return blobs;
     }
 
-    private static async Task WriteIdsAsync(GitProcess git, IReadOnlyList<SubmissionEntry> files, CancellationToken cancellationToken)
+    /// <summary>Writes the blob ids git is to print; never throws (when git stops reading, what it wrote says why).</summary>
+    private static async Task WriteIdsAsync(GitProcess git, IReadOnlyList<SubmissionEntry> files)
     {
         var ids = Encoding.ASCII.GetBytes(string.Concat(files.Select(f => f.Locator + "\n")));
         try
         {
-            await git.Input.WriteAsync(ids, cancellationToken).ConfigureAwait(false);
+            await git.Input.WriteAsync(ids).ConfigureAwait(false);
             git.CloseInput();
         }
         catch (IOException)
         {
-            // git stopped reading (it failed or was killed): what it wrote says why.
+            // git exited or was killed before reading every id.
         }
     }
 }

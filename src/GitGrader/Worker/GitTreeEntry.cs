@@ -58,7 +58,7 @@ internal static class GitTreeEntry
         foreach (var entry in sorted)
         {
             var names = entry.Path.Split('/');
-            var bad = Array.FindIndex(names, n => SubmissionEntry.NotUtf8(n) || Refused(n));
+            var bad = Array.FindIndex(names, Unfit);
             if (bad < 0)
             {
                 kept.Add(entry);
@@ -75,5 +75,10 @@ internal static class GitTreeEntry
         return kept;
     }
 
-    private static bool Refused(string name) => name is "" or "." or ".." || name.Equals(".git", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <see cref="SkipUnder"/> keeps an entry at <paramref name="path"/>: no name in it is unfit.</summary>
+    public static bool Staged(string path) => !path.Split('/').Any(Unfit);
+
+    /// <summary>A name not valid UTF-8, or one git refuses in a working copy.</summary>
+    private static bool Unfit(string name) =>
+        SubmissionEntry.NotUtf8(name) || name is "" or "." or ".." || name.Equals(".git", StringComparison.OrdinalIgnoreCase);
 }
