@@ -62,7 +62,7 @@ public sealed class SubmissionPlan
             plan._files.Add(entry);
             if (plan._files.Count > limits.SubmissionFiles)
             {
-                plan.Rejection = string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
+                plan.Rejection = TooManyFiles(limits);
                 break;
             }
 
@@ -74,6 +74,16 @@ public sealed class SubmissionPlan
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// A plan rejected for its file count, for a source that knows the submission holds more files than
+    /// <see cref="ResourceLimits.SubmissionFiles"/> before it has listed them all.
+    /// </summary>
+    public static SubmissionPlan OverFileCount(ResourceLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new SubmissionPlan { Rejection = TooManyFiles(limits) };
     }
 
     /// <summary>
@@ -117,4 +127,7 @@ public sealed class SubmissionPlan
 
         return new SubmissionSnapshot(tree, taken, notes, null);
     }
+
+    private static string TooManyFiles(ResourceLimits limits) =>
+        string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
 }

@@ -12,6 +12,8 @@ namespace GitGrader.Worker;
 /// files kept. Regular and executable files are staged; symbolic links and submodules are skipped with
 /// a note, as are names that are not valid UTF-8 and paths git would refuse to check out (<c>.git</c>,
 /// <c>..</c>). Nothing of <c>.gitattributes</c> applies: the files are the commit's bytes. No token is used.
+/// The notes and rejections are the folder reader's, word for word, but for one case: a tree over the file
+/// cap is rejected for its file count as soon as its listing passes the cap, even if it is over the size cap too.
 /// </summary>
 public sealed class FetchedCommit : ISubmissionSource
 {
@@ -32,7 +34,8 @@ public sealed class FetchedCommit : ISubmissionSource
     public async Task<SubmissionSnapshot> ReadAsync(ResourceLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var plan = SubmissionPlan.Make(await ListAsync(limits.SubmissionFiles, cancellationToken).ConfigureAwait(false), limits);
+        var entries = await ListAsync(limits.SubmissionFiles, cancellationToken).ConfigureAwait(false);
+        var plan = entries is null ? SubmissionPlan.OverFileCount(limits) : SubmissionPlan.Make(entries, limits);
         var blobs = await ReadBlobsAsync([.. plan.Files.Where(f => f.Size > 0).DistinctBy(f => f.Locator)], cancellationToken).ConfigureAwait(false);
         return await plan.StageAsync((file, _) => ValueTask.FromResult(blobs[file.Locator]), cancellationToken).ConfigureAwait(false);
     }
@@ -41,10 +44,10 @@ public sealed class FetchedCommit : ISubmissionSource
     internal static bool IsSha(string sha) => sha.Length == 40 && sha.All(char.IsAsciiHexDigitLower);
 
     /// <summary>
-    /// The commit's entries in <see cref="FolderWalker"/>'s order. Listing stops once it holds more regular
-    /// files to stage than <paramref name="maxFiles"/>: the plan rejects it then, whatever follows.
+    /// The commit's entries in <see cref="FolderWalker"/>'s order; null, as soon as the listing holds more
+    /// files with names fit to stage than <paramref name="maxFiles"/> (so a huge tree is never held whole).
     /// </summary>
-    private async Task<List<SubmissionEntry>> ListAsync(int maxFiles, CancellationToken cancellationToken)
+    private async Task<List<SubmissionEntry>?> ListAsync(int maxFiles, CancellationToken cancellationToken)
     {
         var entries = new List<SubmissionEntry>();
         using (var git = GitProcess.Start(GitDirectory, token: null, keepInput: false, "ls-tree", "-r", "-t", "-z", "-l", "--full-tree", Sha + "^{commit}"))
@@ -52,22 +55,21 @@ public sealed class FetchedCommit : ISubmissionSource
         {
             var output = new GitOutputReader(git.Output);
             var files = 0;
-            while (files <= maxFiles && await output.ReadToAsync(0, cancellationToken).ConfigureAwait(false) is { } record)
+            while (await output.ReadToAsync(0, cancellationToken).ConfigureAwait(false) is { } record)
             {
                 var entry = GitTreeEntry.Parse(record) ?? throw git.Failed("unexpected output", Encoding.UTF8.GetString(record));
                 entries.Add(entry);
-                files += entry.Kind == SubmissionEntryKind.File && GitTreeEntry.Staged(entry.Path) ? 1 : 0;
+                if (entry.Kind == SubmissionEntryKind.File && GitTreeEntry.Staged(entry.Path) && ++files > maxFiles)
+                {
+                    return null;
+                }
             }
 
-            if (files <= maxFiles)
-            {
-                await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        entries.Sort((x, y) => SubmissionEntry.ComparePaths(x.Path, y.Path));
-        return GitTreeEntry.SkipUnder(entries);
+        return GitTreeEntry.SkipUnder(entries.OrderBy(e => e.Path, Comparer<string>.Create(SubmissionEntry.ComparePaths)));
     }
 
     /// <summary>The content of each blob, through one <c>git cat-file --batch</c>.</summary>

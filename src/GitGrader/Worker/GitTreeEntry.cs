@@ -48,27 +48,36 @@ internal static class GitTreeEntry
     /// <summary>
     /// Replaces an entry whose path has a name that is not valid UTF-8 or that git refuses (<c>.git</c> in
     /// any case, <c>.</c>, <c>..</c>, empty) by one entry for the first such name, and drops what lies
-    /// below it: as <see cref="FolderWalker"/> notes such a folder once and never goes into it.
+    /// below it: as <see cref="FolderWalker"/> notes such a folder once and never goes into it. What only
+    /// a hand-made tree holds (a second entry of the same name, an entry below a file) is refused too.
     /// <paramref name="sorted"/> is in <see cref="SubmissionEntry.ComparePaths"/> order.
     /// </summary>
     public static List<SubmissionEntry> SkipUnder(IEnumerable<SubmissionEntry> sorted)
     {
         var kept = new List<SubmissionEntry>();
         var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in sorted)
         {
             var names = entry.Path.Split('/');
             var bad = Array.FindIndex(names, Unfit);
-            if (bad < 0)
+            var parent = names.Length == 1 ? string.Empty : entry.Path[..entry.Path.LastIndexOf('/')];
+            if (bad < 0 && seen.Add(entry.Path) && folders.Contains(parent))
             {
                 kept.Add(entry);
+                if (entry.Kind == SubmissionEntryKind.Directory)
+                {
+                    folders.Add(entry.Path);
+                }
+
                 continue;
             }
 
-            var prefix = string.Join('/', names[..(bad + 1)]);
-            if (skipped.Add(prefix))
+            var prefix = bad < 0 ? entry.Path : string.Join('/', names[..(bad + 1)]);
+            if (skipped.Add(prefix) && (bad >= 0 || !skipped.Contains(parent)))
             {
-                kept.Add(new SubmissionEntry(SubmissionEntry.NotUtf8(names[bad]) ? SubmissionEntryKind.NameNotUtf8 : SubmissionEntryKind.Refused, prefix));
+                kept.Add(new SubmissionEntry(bad >= 0 && SubmissionEntry.NotUtf8(names[bad]) ? SubmissionEntryKind.NameNotUtf8 : SubmissionEntryKind.Refused, prefix));
             }
         }
 

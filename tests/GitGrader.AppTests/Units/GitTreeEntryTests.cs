@@ -68,6 +68,18 @@ public sealed class GitTreeEntryTests
         Assert.False(GitTreeEntry.Staged("dir\uFFFD/inner.txt"));
     }
 
+    [Fact]
+    public void SkipUnder_HandMadeTreeWithATwinNameAndEntriesBelowAFile_FirstKeptTheRestRefusedOnce()
+    {
+        var entries = new[] { File("x"), Dir("x"), File("x/y"), Dir("x/z"), File("x/z/deep"), File("y"), File("y"), new SubmissionEntry(SubmissionEntryKind.SymbolicLink, "l"), File("l/through-a-link") };
+
+        var kept = GitTreeEntry.SkipUnder(entries);
+
+        Assert.Equal(
+            ["File x", "Refused x", "File y", "Refused y", "SymbolicLink l", "Refused l/through-a-link"],
+            kept.Select(e => $"{e.Kind} {e.Path}"));
+    }
+
     private static SubmissionEntry Dir(string path) => new(SubmissionEntryKind.Directory, path);
 
     private static SubmissionEntry File(string path) => new(SubmissionEntryKind.File, path, 1, false, Oid);

@@ -70,6 +70,19 @@ public sealed class SubmissionPlanTests
     }
 
     [Fact]
+    public async Task OverFileCount_SameRejectionAsAWalkPastTheCapAndNothingRead()
+    {
+        var limits = new ResourceLimits { SubmissionFiles = 1 };
+        var walked = await SubmissionPlan.Make([File("a", "a"), File("b", "b")], limits).StageAsync(ReadLocator, CancellationToken.None);
+
+        var early = await SubmissionPlan.OverFileCount(limits).StageAsync((_, _) => throw new InvalidOperationException("content read despite the rejection"), CancellationToken.None);
+
+        Assert.NotNull(early.Rejection);
+        Assert.Equal(walked.Rejection, early.Rejection);
+        Assert.Equal("submission", Assert.Single(early.Tree.Entries).RelativePath);
+    }
+
+    [Fact]
     public async Task Make_BytesOverTheCap_RejectionNamesTheFileThatPassedIt()
     {
         var plan = SubmissionPlan.Make([Sized("a.bin", 600), Sized("b/big.bin", 3 * 1024), Sized("c.bin", 1)], new ResourceLimits { SubmissionBytes = 2 * 1024 });
