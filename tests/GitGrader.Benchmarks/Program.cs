@@ -6,8 +6,9 @@ using GitGrader.Benchmarks;
 // --profile N  where GitGrader's time goes, call by call, measured around the sandbox.
 // --webhooks [RATE] [SECONDS]  wrk against a real `gitgrader serve`: webhook → 202 latency at RATE deliveries/s (default 200, 30 s).
 // --push-latency N             N student pushes until the completed check run, idle worker.
+// --staging [FILES]            a FILES-file submission (default 3000) fetched and staged from git: bare repository + tree read against checkout + folder walk.
 // otherwise    BenchmarkDotNet, e.g. --filter '*'.
-if (args.Length > 0 && args[0] is "--webhooks" or "--push-latency")
+if (args.Length > 0 && args[0] is "--webhooks" or "--push-latency" or "--staging")
 {
     var numbers = args.Skip(1).Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
     if (numbers.Any(n => n < 0))
@@ -22,9 +23,12 @@ if (args.Length > 0 && args[0] is "--webhooks" or "--push-latency")
         e.Cancel = true;
         stop.Cancel();
     };
-    return args[0] == "--webhooks"
-        ? await WebhookLoadMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var rate ? rate : 200, numbers.ElementAtOrDefault(1) is > 0 and var seconds ? seconds : 30, stop.Token)
-        : await PushLatencyMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var pushes ? pushes : 20, stop.Token);
+    return args[0] switch
+    {
+        "--webhooks" => await WebhookLoadMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var rate ? rate : 200, numbers.ElementAtOrDefault(1) is > 0 and var seconds ? seconds : 30, stop.Token),
+        "--staging" => await StagingMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var files ? files : 3000, stop.Token),
+        _ => await PushLatencyMode.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var pushes ? pushes : 20, stop.Token),
+    };
 }
 
 if (args.Length > 0 && args[0] is "--quick" or "--profile")

@@ -7,7 +7,7 @@ using GitGrader.Core.Sandboxing;
 namespace GitGrader.Core.Grading;
 
 /// <summary>
-/// Grades one submission folder against one assignment in one fresh sandbox session:
+/// Grades one submission (a folder, a fetched commit) against one assignment in one fresh sandbox session:
 /// <list type="number">
 /// <item>the student's files are staged (no symlink followed, caps enforced);</item>
 /// <item>the setup step and every visible test run on the student's files alone;</item>
@@ -28,14 +28,23 @@ public sealed class Grader
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Grades <paramref name="submissionDirectory"/>. Throws <see cref="SandboxException"/> when the sandbox cannot start.</summary>
-    public async Task<GradeReport> GradeAsync(Assignment assignment, string submissionDirectory, GradeOptions? options, CancellationToken cancellationToken)
+    /// <summary>Grades the submission folder <paramref name="submissionDirectory"/> (see <see cref="FolderSubmissionSource"/>).</summary>
+    public Task<GradeReport> GradeAsync(Assignment assignment, string submissionDirectory, GradeOptions? options, CancellationToken cancellationToken) =>
+        GradeAsync(assignment, new FolderSubmissionSource(submissionDirectory), options, cancellationToken);
+
+    /// <summary>
+    /// Grades the submission <paramref name="submission"/> reads, under the assignment's limits. Throws
+    /// <see cref="SandboxException"/> when the sandbox cannot start, and whatever the source throws when it
+    /// cannot be read.
+    /// </summary>
+    public async Task<GradeReport> GradeAsync(Assignment assignment, ISubmissionSource submission, GradeOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(submission);
         options ??= GradeOptions.Default;
         var progress = options.Progress;
         var started = Stopwatch.GetTimestamp();
-        var snapshot = await SubmissionReader.ReadAsync(submissionDirectory, assignment.Limits, cancellationToken).ConfigureAwait(false);
+        var snapshot = await submission.ReadAsync(assignment.Limits, cancellationToken).ConfigureAwait(false);
         if (snapshot.Rejection is { } rejection)
         {
             return Rejected(assignment, snapshot, rejection, started);
@@ -138,7 +147,7 @@ public sealed class Grader
         var hiddenPaths = hidden?.Entries.Select(e => e.RelativePath).ToHashSet(StringComparer.Ordinal) ?? [];
         var studentFiles = snapshot.Tree.Entries
             .Where(e => e.Kind == StagedEntryKind.File && !hiddenPaths.Contains(e.RelativePath))
-            .Select(e => e.RelativePath[(SubmissionReader.Root.Length + 1)..])
+            .Select(e => e.RelativePath[(SubmissionSnapshot.Root.Length + 1)..])
             .ToHashSet(StringComparer.Ordinal);
         foreach (var result in tests.Where(t => revealAll || t.Visibility == Visibility.Visible || (t.Visibility == Visibility.AfterDueDate && reveal)))
         {

@@ -32,14 +32,14 @@ public static class HiddenFilesReader
             if (walked.Entry is DirectoryInfo)
             {
                 tree.AddDirectory($"{HiddenRoot}/{relative}", StagedOwner.Grader);
-                overlay.Add(($"{SubmissionReader.Root}/{relative}", null, false));
+                overlay.Add(($"{SubmissionSnapshot.Root}/{relative}", null, false));
                 continue;
             }
 
             var content = await File.ReadAllBytesAsync(walked.Entry.FullName, cancellationToken).ConfigureAwait(false);
             var executable = walked.IsExecutable;
             tree.AddFile($"{HiddenRoot}/{relative}", StagedOwner.Grader, content, executable);
-            overlay.Add(($"{SubmissionReader.Root}/{relative}", content, executable));
+            overlay.Add(($"{SubmissionSnapshot.Root}/{relative}", content, executable));
         }
 
         foreach (var (path, content, executable) in overlay)

@@ -66,7 +66,7 @@ internal static class GradeCommand
             var grader = new Grader(environment.Sandbox);
             var report = await grader.GradeAsync(
                 assignment,
-                submission.FullName,
+                new FolderSubmissionSource(submission.FullName),
                 new GradeOptions { RevealHidden = parse.GetValue(RevealHiddenOption), Progress = environment.Progress(string.Empty) },
                 cancellationToken);
 

@@ -42,8 +42,8 @@ internal static class ValidateCommand
             }
 
             var grader = new Grader(environment.Sandbox);
-            var solution = await grader.GradeAsync(assignment, assignment.SolutionDirectory, Options(environment, "solution: "), cancellationToken);
-            var starter = await grader.GradeAsync(assignment, assignment.StarterDirectory, Options(environment, "starter: "), cancellationToken);
+            var solution = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.SolutionDirectory), Options(environment, "solution: "), cancellationToken);
+            var starter = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.StarterDirectory), Options(environment, "starter: "), cancellationToken);
             var problems = ValidationRules.Check(solution, starter);
 
             Render(environment.Output, assignment, solution, starter, problems);

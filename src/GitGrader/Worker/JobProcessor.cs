@@ -11,11 +11,12 @@ using Microsoft.Extensions.Options;
 namespace GitGrader.Worker;
 
 /// <summary>
-/// Works one claimed job to the end: check run in progress, fetch exactly that commit, grade,
-/// persist, report (check run, pull request comment), complete. Every step is safe to repeat, so
-/// a job claimed again after a crash finishes once: the check run is found by its external id,
-/// a result already saved for the job is reported instead of graded again, a completed check
-/// run is not updated twice, and the comment is found by its marker.
+/// Works one claimed job to the end: check run in progress, fetch exactly that commit (into a bare
+/// repository, its tree read without a checkout), grade, persist, report (check run, pull request
+/// comment), complete. Every step is safe to repeat, so a job claimed again after a crash finishes
+/// once: the check run is found by its external id, a result already saved for the job is reported
+/// instead of graded again, a completed check run is not updated twice, and the comment is found by
+/// its marker.
 /// </summary>
 public sealed partial class JobProcessor
 {
@@ -161,8 +162,8 @@ public sealed partial class JobProcessor
         try
         {
             var token = await _gitHub.GetInstallationTokenAsync(submission.InstallationId, cancellationToken).ConfigureAwait(false);
-            await _fetcher.FetchAsync(_course.CloneUrl(submission.Repository), submission.Sha, token, directory, _options.FetchTimeout, cancellationToken).ConfigureAwait(false);
-            var report = await _grader.GradeAsync(assignment, directory, GradeOptions.Default, cancellationToken).ConfigureAwait(false);
+            var commit = await _fetcher.FetchAsync(_course.CloneUrl(submission.Repository), submission.Sha, token, directory, _options.FetchTimeout, cancellationToken).ConfigureAwait(false);
+            var report = await _grader.GradeAsync(assignment, commit, GradeOptions.Default, cancellationToken).ConfigureAwait(false);
             if (report.HasGraderError)
             {
                 var failed = report.Tests.First(t => t.Status == TestStatus.Error);

@@ -31,6 +31,6 @@ public sealed class WorkerOptions
     /// <summary>Longest a <c>git fetch</c> of one commit may take.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Where commits are checked out while graded (deleted afterwards); the system temp folder when empty.</summary>
+    /// <summary>Where commits are fetched while graded (a bare repository per job, deleted afterwards); the system temp folder when empty.</summary>
     public string? WorkFolder { get; set; }
 }

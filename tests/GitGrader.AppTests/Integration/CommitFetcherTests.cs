@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 using GitGrader.AppTests.EndToEnd;
 using GitGrader.AppTests.StandInTests;
 using GitGrader.AppTests.Support;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading;
+using GitGrader.Core.Sandboxing;
 using GitGrader.GitHubStandIn;
 using GitGrader.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,8 +15,9 @@ using StandIn = GitGrader.GitHubStandIn.GitHubStandIn;
 namespace GitGrader.AppTests.Integration;
 
 /// <summary>
-/// <see cref="CommitFetcher"/> with the real <c>git</c> CLI against the stand-in's git smart HTTP,
-/// authenticated with a real installation token, as the worker uses it.
+/// <see cref="CommitFetcher"/> and <see cref="FetchedCommit"/> with the real <c>git</c> CLI against the
+/// stand-in's git smart HTTP, authenticated with a real installation token, as the worker uses them:
+/// exactly one commit fetched into a bare repository, its tree read into the staging without a checkout.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CommitFetcherTests : IAsyncLifetime
@@ -46,7 +51,7 @@ public sealed class CommitFetcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FetchAsync_FirstOfTwoPushedCommits_ChecksOutThatCommitShallowNotTheBranchTip()
+    public async Task FetchAsync_FirstOfTwoPushedCommits_ReadsThatCommitShallowNotTheBranchTipWithoutACheckout()
     {
         _student.WriteFile("wordcount.py", "print('first')\n");
         var first = await _student.CommitAllAsync("first");
@@ -57,13 +62,19 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         var token = _gitHub.CreateInstallationToken(_installation);
         var target = Path.Combine(_git.Root, "first");
 
-        await _fetcher.FetchAsync(Remote, first, token, target, Generous, CancellationToken.None);
+        var commit = await _fetcher.FetchAsync(Remote, first, token, target, Generous, CancellationToken.None);
+        var snapshot = await commit.ReadAsync(ResourceLimits.Default, CancellationToken.None);
 
         Assert.NotEqual(first, second);
-        Assert.Equal("print('first')\n", await File.ReadAllTextAsync(Path.Combine(target, "wordcount.py")));
-        Assert.Equal(first, await _git.CheckedAsync(target, "rev-parse", "HEAD"));
+        Assert.Equal(first, commit.Sha);
+        Assert.Equal("print('first')\n", ContentOf(snapshot, "wordcount.py"));
+        Assert.Equal(1, snapshot.Files);
+        // A bare repository holding the commit and nothing checked out.
+        Assert.Equal("true", await _git.CheckedAsync(target, "rev-parse", "--is-bare-repository"));
+        Assert.False(File.Exists(Path.Combine(target, "wordcount.py")), "the commit was checked out");
+        Assert.False(Directory.Exists(Path.Combine(target, ".git")), "a working copy, not a bare repository");
         // --depth 1: the commit is the shallow boundary, its history was not fetched.
-        Assert.Equal(first, (await File.ReadAllTextAsync(Path.Combine(target, ".git", "shallow"))).Trim());
+        Assert.Equal(first, (await File.ReadAllTextAsync(Path.Combine(target, "shallow"))).Trim());
         Assert.NotEqual(0, (await _git.RunAsync(target, "cat-file", "-e", second)).ExitCode);
         Assert.Contains(_gitHub.Requests, r => r.Surface == RequestSurface.Git && r.Auth == AuthKind.InstallationToken && r.Status == 200);
         AssertTokenNowhereUnder(target, token);
@@ -105,7 +116,7 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         Assert.Matches("(?i)authentication failed|could not read username|401|403", error.Message);
         Assert.DoesNotContain(wrong, error.Message, StringComparison.Ordinal);
         Assert.Contains(_gitHub.Requests, r => r.Surface == RequestSurface.Git && r.Auth == AuthKind.Invalid);
-        Assert.False(File.Exists(Path.Combine(target, "wordcount.py")));
+        Assert.NotEqual(0, (await _git.RunAsync(target, "cat-file", "-e", sha)).ExitCode);
     }
 
     [Theory]
@@ -132,7 +143,7 @@ public sealed class CommitFetcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FetchAsync_SymlinkToEtcPasswdAndA20MegabyteFile_ChecksOutTheLinkAsALink()
+    public async Task ReadAsync_SymlinkToEtcPasswdBesideA20MegabyteFile_LinkSkippedWithANoteAndTheFileStagedWhole()
     {
         var big = new byte[20 * 1024 * 1024];
         new Random(42).NextBytes(big);
@@ -144,18 +155,179 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         var token = _gitHub.CreateInstallationToken(_installation);
         var target = Path.Combine(_git.Root, "hostile");
 
-        await _fetcher.FetchAsync(Remote, sha, token, target, Generous, CancellationToken.None);
+        var commit = await _fetcher.FetchAsync(Remote, sha, token, target, Generous, CancellationToken.None);
+        var snapshot = await commit.ReadAsync(new ResourceLimits { SubmissionBytes = 64L * 1024 * 1024 }, CancellationToken.None);
 
-        var link = new FileInfo(Path.Combine(target, "passwd"));
-        Assert.Equal("/etc/passwd", link.LinkTarget);
-        Assert.True(link.Attributes.HasFlag(FileAttributes.ReparsePoint), "passwd is a copy, not a link");
-        var data = new FileInfo(Path.Combine(target, "data.bin"));
-        Assert.Null(data.LinkTarget);
-        Assert.Equal(big.Length, data.Length);
-        var fetched = await File.ReadAllBytesAsync(data.FullName);
-        Assert.True(big.AsSpan().SequenceEqual(fetched), "data.bin differs from what was pushed");
+        Assert.Null(snapshot.Rejection);
+        Assert.Equal(["Skipped symbolic link 'passwd': links are never followed."], snapshot.Notes);
+        Assert.DoesNotContain(snapshot.Tree.Entries, e => e.RelativePath == "submission/passwd");
+        Assert.True(big.AsSpan().SequenceEqual(Entry(snapshot, "data.bin").Content!.Value.Span), "data.bin differs from what was pushed");
+        var passwd = await File.ReadAllTextAsync("/etc/passwd");
+        Assert.All(snapshot.Tree.Entries.Where(e => e.Content is not null), e => Assert.DoesNotContain(passwd, Encoding.UTF8.GetString(e.Content!.Value.Span), StringComparison.Ordinal));
         AssertTokenNowhereUnder(target, token);
         _gitHub.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task ReadAsync_SubmoduleAndSymlinks_SkippedWithNotesAndTheExecutableBitKept()
+    {
+        var other = await _student.CommitAllAsync("an empty commit the submodule points at");
+        _student.WriteFile(".gitmodules", "[submodule \"lib\"]\n\tpath = vendor/lib\n\turl = https://example.invalid/lib.git\n");
+        Directory.CreateDirectory(Path.Combine(_student.Directory, "vendor", "lib"));
+        await _student.GitAsync("update-index", "--add", "--cacheinfo", $"160000,{other},vendor/lib");
+        _student.WriteFile("run.sh", "#!/bin/sh\necho hi\n");
+        File.SetUnixFileMode(Path.Combine(_student.Directory, "run.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        _student.WriteFile("notes.txt", "hello\n");
+        File.CreateSymbolicLink(Path.Combine(_student.Directory, "vendor", "keys"), "/root/.ssh");
+        File.CreateSymbolicLink(Path.Combine(_student.Directory, "nowhere"), "/nonexistent/target");
+        var sha = await _student.CommitAllAsync("submodule, links, a script");
+        await _student.PushAsync();
+        Assert.Contains("160000 commit", await _student.GitAsync("ls-tree", "-r", sha), StringComparison.Ordinal);
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Equal(
+            [
+                "Skipped symbolic link 'nowhere': links are never followed.",
+                "Skipped symbolic link 'vendor/keys': links are never followed.",
+                "Skipped submodule 'vendor/lib': submodules are never fetched; commit the files themselves.",
+            ],
+            snapshot.Notes);
+        Assert.Equal(
+            ["submission", "submission/vendor", "submission/.gitmodules", "submission/notes.txt", "submission/run.sh"],
+            snapshot.Tree.Entries.Select(e => e.RelativePath));
+        Assert.True(Entry(snapshot, "run.sh").Executable);
+        Assert.False(Entry(snapshot, "notes.txt").Executable);
+        Assert.All(snapshot.Tree.Entries, e => Assert.Equal(StagedOwner.Student, e.Owner));
+    }
+
+    [Fact]
+    public async Task ReadAsync_GitAttributesWithExportIgnoreAndExportSubst_FilesStagedAsCommitted()
+    {
+        _student.WriteFile(".gitattributes", "tests/** export-ignore\nsolution.py export-ignore\nversion.txt export-subst\n*.py text eol=crlf\n");
+        _student.WriteFile("solution.py", "print('mine')\n");
+        _student.WriteFile("tests/test_mine.py", "def test(): pass\n");
+        _student.WriteFile("version.txt", "$Format:%H$\n");
+        var sha = await _student.CommitAllAsync("attributes");
+        await _student.PushAsync();
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Equal(4, snapshot.Files);
+        Assert.Equal("print('mine')\n", ContentOf(snapshot, "solution.py"));
+        Assert.Equal("def test(): pass\n", ContentOf(snapshot, "tests/test_mine.py"));
+        Assert.Equal("$Format:%H$\n", ContentOf(snapshot, "version.txt"));
+        Assert.Empty(snapshot.Notes);
+    }
+
+    [Theory]
+    [InlineData(2, 1024 * 1024, "more than 2 files")]
+    [InlineData(100, 2 * 1024, "'b.bin' alone is 3 KiB")]
+    public async Task ReadAsync_OverACap_RejectedFromTheListingWithoutReadingABlob(int files, long bytes, string expected)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_student.Directory, "a.bin"), new byte[100]);
+        await File.WriteAllBytesAsync(Path.Combine(_student.Directory, "b.bin"), Enumerable.Repeat((byte)7, 3 * 1024).ToArray());
+        _student.WriteFile("c.txt", "c\n");
+        var sha = await _student.CommitAllAsync("three files");
+        await _student.PushAsync();
+        var target = Path.Combine(_git.Root, "caps");
+        var commit = await _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), target, Generous, CancellationToken.None);
+
+        // Every blob cut short in the fetched repository (a small fetch keeps loose objects): its header, the size
+        // ls-tree shows, is intact, but reading its content would fail.
+        foreach (var path in new[] { "a.bin", "b.bin", "c.txt" })
+        {
+            var blob = await _git.CheckedAsync(target, "rev-parse", $"{sha}:{path}");
+            var size = await _git.CheckedAsync(target, "cat-file", "-s", blob);
+            var loose = Path.Combine(target, "objects", blob[..2], blob[2..]);
+            Assert.True(File.Exists(loose), $"{path} is not a loose object");
+            File.Delete(loose);
+            await using var file = File.Create(loose);
+            await using var zlib = new ZLibStream(file, CompressionLevel.Fastest);
+            await zlib.WriteAsync(Encoding.ASCII.GetBytes($"blob {size}\0x"));
+        }
+
+        var snapshot = await commit.ReadAsync(new ResourceLimits { SubmissionFiles = files, SubmissionBytes = bytes }, CancellationToken.None);
+
+        Assert.Contains(expected, snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Equal(0, snapshot.Files);
+        Assert.Equal("submission", Assert.Single(snapshot.Tree.Entries).RelativePath);
+        var read = await Assert.ThrowsAsync<GitFetchException>(() => commit.ReadAsync(ResourceLimits.Default, CancellationToken.None));
+        Assert.StartsWith("git cat-file failed", read.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NamesNotValidUtf8_SkippedWithANoteFolderAndAll()
+    {
+        _student.WriteFile("wordcount.py", "pass\n");
+        await RunBashAsync(_student.Directory, "mkdir $'dir\\xff' && echo x > $'dir\\xff/inner.txt' && echo y > $'bad\\xfe.txt'");
+        var sha = await _student.CommitAllAsync("odd names");
+        await _student.PushAsync();
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Equal(
+            ["Skipped 'bad\uFFFD.txt': its name is not valid UTF-8.", "Skipped 'dir\uFFFD': its name is not valid UTF-8."],
+            snapshot.Notes);
+        Assert.Equal(["submission", "submission/wordcount.py"], snapshot.Tree.Entries.Select(e => e.RelativePath));
+    }
+
+    [Fact]
+    public async Task ReadAsync_CraftedTreeWithDotGitAndDotDotEntries_SkippedWithNotes()
+    {
+        // git itself never writes such a tree (nor checks one out), but a hand-made one can be pushed.
+        _student.WriteFile("payload.txt", "#!/bin/sh\necho planted\n");
+        var blob = (await _student.GitAsync("hash-object", "-w", "payload.txt")).Trim();
+        var inner = await WriteTreeAsync(("100755", "hooks-post-checkout", blob));
+        var root = await WriteTreeAsync(("40000", ".git", inner), ("40000", ".GIT", inner), ("100644", "..", blob), ("100644", "ok.txt", blob));
+        var sha = (await _student.GitAsync("commit-tree", root, "-m", "crafted")).Trim();
+        await _student.PushAsync($"{sha}:refs/heads/main", force: true);
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Equal(
+            [
+                "Skipped '..': git refuses to check out an entry with that name or mode.",
+                "Skipped '.GIT': git refuses to check out an entry with that name or mode.",
+                "Skipped '.git': git refuses to check out an entry with that name or mode.",
+            ],
+            snapshot.Notes);
+        Assert.Equal(["submission", "submission/ok.txt"], snapshot.Tree.Entries.Select(e => e.RelativePath));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SameCommitCheckedOutAndReadAsAFolder_GivesAnEqualSnapshot()
+    {
+        _student.WriteFile("a.txt", "a\n");
+        _student.WriteFile("a/b/c.txt", "c\n");
+        _student.WriteFile("a/b.txt", "b\n");
+        _student.WriteFile("a-b/x.py", "x = 1\n");
+        _student.WriteFile("B/upper.txt", "upper\n");
+        _student.WriteFile("empty.txt", string.Empty);
+        _student.WriteFile("ünïcode/é.txt", "accent\n");
+        _student.WriteFile("tools/run.sh", "#!/bin/sh\n");
+        File.SetUnixFileMode(Path.Combine(_student.Directory, "tools", "run.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await File.WriteAllBytesAsync(Path.Combine(_student.Directory, "data.bin"), [0, 1, 2, 255, 0]);
+        File.CreateSymbolicLink(Path.Combine(_student.Directory, "a", "link"), "../a.txt");
+        File.CreateSymbolicLink(Path.Combine(_student.Directory, "etc"), "/etc");
+        await RunBashAsync(_student.Directory, "mkdir $'odd\\xff' && echo x > $'odd\\xff/inner.txt' && echo y > $'a/bad\\xfe.txt'");
+        var sha = await _student.CommitAllAsync("a bit of everything");
+        await _student.PushAsync();
+        var target = Path.Combine(_git.Root, "same");
+        var commit = await _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), target, Generous, CancellationToken.None);
+        var checkout = _git.Folder("same-checkout");
+        await _git.CheckedAsync(target, "--git-dir=" + target, "--work-tree=" + checkout, "checkout", sha, "--", ".");
+
+        var fromGit = await commit.ReadAsync(ResourceLimits.Default, CancellationToken.None);
+        var fromFolder = await new FolderSubmissionSource(checkout).ReadAsync(ResourceLimits.Default, CancellationToken.None);
+
+        Assert.Equal(Describe(fromFolder), Describe(fromGit));
+        Assert.Equal(fromFolder.Notes, fromGit.Notes);
+        Assert.Equal(fromFolder.Files, fromGit.Files);
+        Assert.Equal(9, fromGit.Files);
+        Assert.Equal(4, fromGit.Notes.Count);
+        Assert.Null(fromGit.Rejection);
+        Assert.True(Entry(fromGit, "tools/run.sh").Executable);
     }
 
     [Fact]
@@ -174,7 +346,7 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         Assert.Contains("did not finish within 50 ms", error.Message, StringComparison.Ordinal);
         Assert.Contains(sha[..12], error.Message, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the timeout took {clock.Elapsed} to cut the fetch");
-        Assert.False(File.Exists(Path.Combine(target, "data.bin")), "the fetch finished despite the timeout");
+        Assert.NotEqual(0, (await _git.RunAsync(target, "cat-file", "-e", sha)).ExitCode);
     }
 
     [Fact]
@@ -189,9 +361,84 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), Path.Combine(_git.Root, "cancelled"), Generous, cancelled.Token));
     }
 
+    [Fact]
+    public async Task ReadAsync_CallerCancels_ThrowsOperationCanceledAndLeavesNoGitRunning()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            _student.WriteFile($"pkg/mod{i}.py", $"X = {i}\n");
+        }
+
+        var sha = await _student.CommitAllAsync("200 files");
+        await _student.PushAsync();
+        var target = Path.Combine(_git.Root, "read-cancelled");
+        var commit = await _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), target, Generous, CancellationToken.None);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => commit.ReadAsync(ResourceLimits.Default, cancelled.Token));
+
+        Assert.Equal(200, (await commit.ReadAsync(ResourceLimits.Default, CancellationToken.None)).Files);
+        Assert.DoesNotContain(Process.GetProcessesByName("git"), p => IsIn(p, target));
+    }
+
+    private static bool IsIn(Process process, string directory)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{process.Id}/environ").Contains("GIT_DIR=" + directory, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static string BasicCredentials(string token) => Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
 
-    /// <summary>The token (raw or as the Basic header git sent) is in no file of the fetched folder, .git included.</summary>
+    private static StagedEntry Entry(SubmissionSnapshot snapshot, string path) =>
+        Assert.Single(snapshot.Tree.Entries, e => e.RelativePath == $"{SubmissionSnapshot.Root}/{path}");
+
+    private static string ContentOf(SubmissionSnapshot snapshot, string path) => Encoding.UTF8.GetString(Entry(snapshot, path).Content!.Value.Span);
+
+    /// <summary>Every staged entry in order: path, kind, owner, execute bit and content.</summary>
+    private static List<string> Describe(SubmissionSnapshot snapshot) =>
+        [.. snapshot.Tree.Entries.Select(e => $"{e.RelativePath} {e.Kind} {e.Owner} {(e.Executable ? "x" : "-")} {(e.Content is { } c ? Convert.ToHexString(c.Span) : "")}")];
+
+    private static async Task RunBashAsync(string directory, string script)
+    {
+        using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { WorkingDirectory = directory, UseShellExecute = false })!;
+        await bash.WaitForExitAsync();
+        Assert.Equal(0, bash.ExitCode);
+    }
+
+    private async Task<SubmissionSnapshot> FetchAndReadAsync(string sha, ResourceLimits limits)
+    {
+        var target = Path.Combine(_git.Root, "fetched-" + Guid.NewGuid().ToString("N"));
+        var token = _gitHub.CreateInstallationToken(_installation);
+        var commit = await _fetcher.FetchAsync(Remote, sha, token, target, Generous, CancellationToken.None);
+        var snapshot = await commit.ReadAsync(limits, CancellationToken.None);
+        AssertTokenNowhereUnder(target, token);
+        _gitHub.AssertNoViolations();
+        return snapshot;
+    }
+
+    /// <summary>A tree object written as given (no checks), in the student's repository; returns its id.</summary>
+    private async Task<string> WriteTreeAsync(params (string Mode, string Name, string Id)[] entries)
+    {
+        using var tree = new MemoryStream();
+        foreach (var (mode, name, id) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            tree.Write(Encoding.UTF8.GetBytes($"{mode} {name}\0"));
+            tree.Write(Convert.FromHexString(id));
+        }
+
+        var file = Path.Combine(_git.Root, "tree-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(file, tree.ToArray());
+        return (await _student.GitAsync("hash-object", "-t", "tree", "--literally", "-w", file)).Trim();
+    }
+
+    /// <summary>The token (raw or as the Basic header git sent) is in no file of the fetched repository.</summary>
     private static void AssertTokenNowhereUnder(string folder, string token)
     {
         var needles = new[] { Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(BasicCredentials(token)) };
@@ -209,7 +456,7 @@ public sealed class CommitFetcherTests : IAsyncLifetime
             }
         }
 
-        var config = Path.Combine(folder, ".git", "config");
+        var config = Path.Combine(folder, "config");
         if (File.Exists(config))
         {
             var text = File.ReadAllText(config);

@@ -6,7 +6,7 @@ using GitGrader.Core.Sandboxing;
 
 namespace GitGrader.Core.Tests.Grading;
 
-public sealed class SubmissionReaderTests : IDisposable
+public sealed class FolderSubmissionSourceTests : IDisposable
 {
     private const string Secret = "HOST-SECRET-c0ffee-5150";
 
@@ -249,7 +249,7 @@ public sealed class SubmissionReaderTests : IDisposable
         var missing = _submission.PathOf("does-not-exist");
 
         await Assert.ThrowsAsync<DirectoryNotFoundException>(
-            () => SubmissionReader.ReadAsync(missing, ResourceLimits.Default, CancellationToken.None));
+            () => new FolderSubmissionSource(missing).ReadAsync(ResourceLimits.Default, CancellationToken.None));
     }
 
     private static void AssertSecretNotStaged(SubmissionSnapshot snapshot)
@@ -273,5 +273,5 @@ public sealed class SubmissionReaderTests : IDisposable
         Encoding.UTF8.GetString(Entry(snapshot, path).Content!.Value.Span);
 
     private Task<SubmissionSnapshot> Read(ResourceLimits? limits = null) =>
-        SubmissionReader.ReadAsync(_submission.Root, limits ?? ResourceLimits.Default, CancellationToken.None);
+        new FolderSubmissionSource(_submission.Root).ReadAsync(limits ?? ResourceLimits.Default, CancellationToken.None);
 }
