@@ -57,7 +57,8 @@ internal sealed class GitProcess : IDisposable
         }
 
         var environment = start.Environment;
-        foreach (var inherited in environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+        // The operator's certificate authority for a GitHub Enterprise host is the one GIT_* setting kept.
+        foreach (var inherited in environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) && k is not ("GIT_SSL_CAINFO" or "GIT_SSL_CAPATH")).ToList())
         {
             environment.Remove(inherited);
         }
