@@ -1,32 +1,31 @@
 using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading;
 using GitGrader.Core.Sandboxing;
-using GitGrader.Sandbox.Docker;
-using Microsoft.Extensions.Logging;
+using GitGrader.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace GitGrader.Cli;
 
-/// <summary>What a command needs from its surroundings: stdout for results, stderr for progress and errors, a sandbox.</summary>
+/// <summary>What a command needs from its surroundings: stdout for results, stderr for progress and errors, the grader.</summary>
 internal sealed class ConsoleEnvironment : IDisposable
 {
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly string? _dockerHost;
-    private DockerSandbox? _sandbox;
+    private readonly IHost _services;
 
     public ConsoleEnvironment(string? dockerHost, bool verbose)
     {
-        _loggerFactory = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddFilter("GitGrader", verbose ? LogLevel.Debug : LogLevel.Warning));
-        _dockerHost = dockerHost;
+        _services = GitGraderHost.BuildTool(dockerHost, verbose);
         Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         Output = AnsiConsole.Console;
     }
 
-    /// <summary>The sandbox, made at first use (inside the command's error handling: a bad --docker-host is reported, not thrown).</summary>
-    public DockerSandbox Sandbox => _sandbox ??= DockerSandbox.Create(_dockerHost, _loggerFactory.CreateLogger<DockerSandbox>());
+    /// <summary>
+    /// The grader over the Docker sandbox, from the same registrations as <c>serve</c> (<see cref="GitGraderServices.AddGrading"/>);
+    /// resolved at first use, inside the command's error handling, so a bad --docker-host is reported, not thrown.
+    /// </summary>
+    public Grader Grader => _services.Services.GetRequiredService<Grader>();
 
     public IAnsiConsole Output { get; }
 
@@ -50,6 +49,14 @@ internal sealed class ConsoleEnvironment : IDisposable
                 }
 
                 return ExitCodes.GraderUnavailable;
+            case OptionsValidationException options:
+                foreach (var failure in options.Failures)
+                {
+                    Error.MarkupLine($"[red]error:[/] {Markup.Escape(failure)}");
+                }
+
+                Error.MarkupLine("[yellow]fix:[/] give --docker-host (or DOCKER_HOST, GITGRADER_Docker__Endpoint) as unix:///var/run/docker.sock or tcp://host:2375.");
+                return ExitCodes.BadInput;
             case DirectoryNotFoundException or FileNotFoundException:
                 Error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
                 return ExitCodes.BadInput;
@@ -61,9 +68,5 @@ internal sealed class ConsoleEnvironment : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _sandbox?.Dispose();
-        _loggerFactory.Dispose();
-    }
+    public void Dispose() => _services.Dispose();
 }

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Text;
-using GitGrader.Classroom;
-using GitGrader.GitHub;
 using GitGrader.Hosting;
 using GitGrader.Reporting;
 using GitGrader.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.Cli;
 
@@ -40,42 +37,16 @@ internal static class ExportCommand
     {
         try
         {
-            var configuration = new ConfigurationBuilder();
-            GitGraderConfiguration.AddSources(configuration, HostOptions.Settings(parse));
-            var config = configuration.Build();
-            var course = await Course.LoadAsync(
-                config.GetSection(ClassroomOptions.ConfigurationKey).Get<ClassroomOptions>() ?? new ClassroomOptions(),
-                config.GetSection(GitHubAppOptions.ConfigurationKey).Get<GitHubAppOptions>() ?? new GitHubAppOptions(),
-                cancellationToken);
-            var slug = parse.GetValue(AssignmentOption);
-            var assignments = slug is null
-                ? course.Catalog.Assignments
-                : [course.Catalog.Find(slug) ?? throw new ConfigurationException($"--assignment: no assignment '{slug}'; there are {string.Join(", ", course.Catalog.Assignments.Select(a => a.Slug))}.")];
-
-            var database = config.GetSection(StorageOptions.ConfigurationKey).Get<StorageOptions>()?.Database ?? new StorageOptions().Database;
-            var store = GradingStoreFactory.Create(database, TimeProvider.System);
-            try
+            using var host = await GitGraderHost.BuildExportAsync(HostOptions.Settings(parse), cancellationToken);
+            var csv = await host.Services.GetRequiredService<GradeBookExporter>().ExportAsync(parse.GetValue(AssignmentOption), cancellationToken);
+            if (parse.GetValue(OutputOption) is { } output)
             {
-                await store.MigrateAsync(cancellationToken);
-                var csv = new StringBuilder(GradeExportWriter.Header).Append("\r\n");
-                foreach (var assignment in assignments)
-                {
-                    GradeExportWriter.AppendRows(csv, assignment, course.Roster, await store.GetStudentScoresAsync(assignment.Slug, cancellationToken));
-                }
-
-                if (parse.GetValue(OutputOption) is { } output)
-                {
-                    await File.WriteAllTextAsync(output.FullName, csv.ToString(), cancellationToken);
-                    await Console.Error.WriteLineAsync($"wrote {output.FullName}");
-                }
-                else
-                {
-                    await Console.Out.WriteAsync(csv.ToString());
-                }
+                await File.WriteAllTextAsync(output.FullName, csv, cancellationToken);
+                await Console.Error.WriteLineAsync($"wrote {output.FullName}");
             }
-            finally
+            else
             {
-                (store as IDisposable)?.Dispose();
+                await Console.Out.WriteAsync(csv);
             }
 
             return ExitCodes.Success;

@@ -63,7 +63,7 @@ internal static class GradeCommand
                 throw new DirectoryNotFoundException($"Submission folder '{submission.FullName}' does not exist.");
             }
 
-            var grader = new Grader(environment.Sandbox);
+            var grader = environment.Grader;
             var report = await grader.GradeAsync(
                 assignment,
                 new FolderSubmissionSource(submission.FullName),

@@ -41,7 +41,7 @@ internal static class ValidateCommand
                 }
             }
 
-            var grader = new Grader(environment.Sandbox);
+            var grader = environment.Grader;
             var solution = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.SolutionDirectory), Options(environment, "solution: "), cancellationToken);
             var starter = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.StarterDirectory), Options(environment, "starter: "), cancellationToken);
             var problems = ValidationRules.Check(solution, starter);

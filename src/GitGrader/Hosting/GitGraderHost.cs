@@ -2,6 +2,7 @@ using GitGrader.Classroom;
 using GitGrader.GitHub;
 using GitGrader.Ingest;
 using GitGrader.Reporting;
+using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
 using GitGrader.Worker;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class GitGraderHost
             builder.WebHost.UseUrls(urls);
         }
 
+        builder.Host.UseDefaultServiceProvider(Checked);
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
         builder.Services.AddHostedService<CheckRunAnnouncer>();
@@ -53,6 +55,7 @@ public static class GitGraderHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         GitGraderConfiguration.AddSources(builder.Configuration, settings);
         ConfigureLogging(builder.Logging, settings.Verbose);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(CheckedOptions()));
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
 
@@ -63,6 +66,58 @@ public static class GitGraderHost
         ValidateOptions(host.Services);
         await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         return host;
+    }
+
+    /// <summary>
+    /// The services of <c>grade</c> and <c>validate</c> (<see cref="GitGraderServices.AddGrading"/>): configuration from
+    /// <c>GITGRADER_*</c> environment variables, <paramref name="dockerHost"/> (<c>--docker-host</c>) over <c>Docker:Endpoint</c>,
+    /// logs on stderr (warnings, or everything with <paramref name="verbose"/>). Not started: nothing runs in the background.
+    /// </summary>
+    public static IHost BuildTool(string? dockerHost, bool verbose)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(CheckedOptions()));
+        builder.Configuration.AddEnvironmentVariables("GITGRADER_");
+        if (!string.IsNullOrWhiteSpace(dockerHost))
+        {
+            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>($"{DockerOptions.ConfigurationKey}:{nameof(DockerOptions.Endpoint)}", dockerHost)]);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
+        builder.Services.AddGrading(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>The services of <c>export</c> (<see cref="GitGraderServices.AddGradeBook"/>), from the same configuration as <c>serve</c>, with the store migrated.</summary>
+    public static async Task<IHost> BuildExportAsync(HostSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(CheckedOptions()));
+        GitGraderConfiguration.AddSources(builder.Configuration, settings);
+        builder.Logging.ClearProviders();
+        var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddGradeBook(builder.Configuration, course);
+        var host = builder.Build();
+        ValidateOptions(host.Services);
+        await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return host;
+    }
+
+    /// <summary>Every registration is checked when the container is built (a missing dependency fails at start, not at first use).</summary>
+    private static ServiceProviderOptions CheckedOptions() => new() { ValidateOnBuild = true, ValidateScopes = true };
+
+    private static void Checked(ServiceProviderOptions options)
+    {
+        options.ValidateOnBuild = true;
+        options.ValidateScopes = true;
     }
 
     /// <summary>

@@ -9,28 +9,53 @@ using GitGrader.Storage;
 using GitGrader.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GitGrader.Hosting;
 
-/// <summary>The services of <c>serve</c> and <c>worker</c>; the only place the parts are wired together.</summary>
+/// <summary>
+/// The only place the parts are wired together. Every verb builds its services from these registrations:
+/// <c>grade</c> and <c>validate</c> from <see cref="AddGrading"/>, <c>export</c> from <see cref="AddGradeBook"/>,
+/// <c>serve</c> and <c>worker</c> from <see cref="AddGitGrader"/>, which is both and the App's own parts.
+/// </summary>
 public static class GitGraderServices
 {
-    /// <summary>Registers the store, GitHub client, sandbox, course and worker.</summary>
+    /// <summary>What grading a submission needs: the Docker sandbox (section <c>Docker</c>) and the <see cref="Grader"/> over it.</summary>
+    public static IServiceCollection AddGrading(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDockerSandbox(configuration.GetSection(DockerOptions.ConfigurationKey));
+        services.TryAddSingleton(sp => new Grader(sp.GetRequiredService<ISandbox>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>What reading the grade book needs: the course (assignments and roster), the store (section <c>Storage</c>) and the exporter.</summary>
+    public static IServiceCollection AddGradeBook(this IServiceCollection services, IConfiguration configuration, Course course)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(course);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddGradingStore(configuration.GetSection(StorageOptions.ConfigurationKey));
+        services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.ConfigurationKey));
+        services.TryAddSingleton(course);
+        services.TryAddSingleton(course.Catalog);
+        services.TryAddSingleton<GradeBookExporter>();
+        return services;
+    }
+
+    /// <summary>The GitHub App (<c>serve</c> and <c>worker</c>): grading and the grade book, plus GitHub, ingest, the worker and the reporters.</summary>
     public static IServiceCollection AddGitGrader(this IServiceCollection services, IConfiguration configuration, Course course)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddGrading(configuration);
+        services.AddGradeBook(configuration, course);
         services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
-        services.AddGradingStore(configuration.GetSection(StorageOptions.ConfigurationKey));
-        services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.ConfigurationKey));
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.ConfigurationKey));
-        services.AddDockerSandbox(configuration.GetSection(DockerOptions.ConfigurationKey));
 
-        services.AddSingleton(course);
-        services.AddSingleton(course.Catalog);
         services.AddSingleton<AppIdentity>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DeliveryRouter>();
@@ -38,7 +63,6 @@ public static class GitGraderServices
         services.AddSingleton<CheckRunKeeper>();
         services.AddSingleton<PullRequestCommenter>();
         services.AddSingleton<CommitFetcher>();
-        services.AddSingleton(sp => new Grader(sp.GetRequiredService<ISandbox>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobProcessor>();
         services.AddHostedService<StartupChecks>();
         if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.Enabled), true))

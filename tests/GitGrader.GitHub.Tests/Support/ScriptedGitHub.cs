@@ -120,13 +120,17 @@ internal sealed class ScriptedGitHub : IAsyncDisposable
             return null;
         }
 
-        if (queue.TryDequeue(out var reply))
+        // One lock per route: a request that finds the queue just emptied must see the reply that emptied it as the last.
+        lock (queue)
         {
-            _lastReplies[key] = reply;
-            return reply;
-        }
+            if (queue.TryDequeue(out var reply))
+            {
+                _lastReplies[key] = reply;
+                return reply;
+            }
 
-        return _lastReplies.GetValueOrDefault(key);
+            return _lastReplies.GetValueOrDefault(key);
+        }
     }
 
     private Reply DefaultReply(RecordedRequest request)
