@@ -25,8 +25,8 @@ public interface IGradingStore
     /// <summary>The submission of a (repository, sha, assignment), if recorded.</summary>
     Task<SubmissionRecord?> FindSubmissionAsync(string repository, string sha, string assignment, CancellationToken cancellationToken);
 
-    /// <summary>Queued jobs with no check run yet, oldest first.</summary>
-    Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>Queued jobs with no check run yet and an id above <paramref name="afterJobId"/> (0: from the first), oldest first.</summary>
+    Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(long afterJobId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Sets a job's check run id unless one is set; returns the id now stored.</summary>
     Task<long> SetCheckRunIdAsync(long jobId, long checkRunId, CancellationToken cancellationToken);

@@ -314,8 +314,9 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Store.SetCheckRunIdAsync(second.JobId!.Value, 77, Ct);
         await Store.ClaimNextJobAsync("w1", Lease, Ct); // first → running
 
-        var pending = await Store.ListJobsWithoutCheckRunAsync(10, Ct);
-        var limited = await Store.ListJobsWithoutCheckRunAsync(1, Ct);
+        var pending = await Store.ListJobsWithoutCheckRunAsync(0, 10, Ct);
+        var limited = await Store.ListJobsWithoutCheckRunAsync(0, 1, Ct);
+        var afterThird = await Store.ListJobsWithoutCheckRunAsync(third.JobId!.Value, 10, Ct);
 
         Assert.Equal(new[] { third.JobId!.Value, fourth.JobId!.Value }, pending.Select(p => p.JobId));
         Assert.Equal("a3", pending[0].Submission.Sha);
@@ -323,6 +324,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         Assert.Equal(third.SubmissionId, pending[0].Submission.Id);
         Assert.Equal(third.JobId, Assert.Single(limited).JobId);
         Assert.NotEqual(first.JobId, pending[0].JobId);
+        Assert.Equal(fourth.JobId, Assert.Single(afterThird).JobId);
     }
 
     [Fact]

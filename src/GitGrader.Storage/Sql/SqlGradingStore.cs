@@ -235,15 +235,16 @@ internal abstract class SqlGradingStore : IGradingStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(long afterJobId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterJobId);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var rows = await connection.QueryAsync<JobRow>(Command(
-                $"{JobRow.Select} WHERE j.status = 'queued' AND j.check_run_id IS NULL ORDER BY j.id LIMIT @Limit",
-                new { Limit = limit },
+                $"{JobRow.Select} WHERE j.status = 'queued' AND j.check_run_id IS NULL AND j.id > @After ORDER BY j.id LIMIT @Limit",
+                new { After = afterJobId, Limit = limit },
                 null,
                 cancellationToken)).ConfigureAwait(false);
             return [.. rows.Select(r => new PendingCheckRun(r.JobId, r.ToRecord()))];
