@@ -163,7 +163,7 @@ public sealed class Grader
             Slug = assignment.Slug,
             Score = CaseResultBuilder.Round(tests.Sum(t => t.Score)),
             MaxScore = CaseResultBuilder.Round(tests.Sum(t => t.MaxScore)),
-            DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            DurationMs = HiddenResultPolicy.TotalDurationMs(tests, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds),
             GradedAt = _time.GetUtcNow(),
             Tests = tests,
             Annotations = annotations

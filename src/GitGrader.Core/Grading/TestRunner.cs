@@ -20,6 +20,7 @@ internal sealed class TestRunner
     private readonly Assignment _assignment;
     private readonly bool _revealAfterDueDate;
     private readonly bool _revealAll;
+    private readonly HiddenResultPolicy _policy;
     private readonly List<string> _notes = [];
 
     public TestRunner(ISandboxSession session, Assignment assignment, bool revealAfterDueDate, bool revealAll)
@@ -28,6 +29,7 @@ internal sealed class TestRunner
         _assignment = assignment;
         _revealAfterDueDate = revealAfterDueDate;
         _revealAll = revealAll;
+        _policy = new HiddenResultPolicy(revealAll, revealAfterDueDate);
     }
 
     private ResourceLimits Limits => _assignment.Limits;
@@ -64,7 +66,11 @@ internal sealed class TestRunner
         Output = Reveals(test) ? setupOutput : string.Empty,
     };
 
-    public async Task<IReadOnlyList<TestResult>> RunAsync(TestDefinition test, int index, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="test"/>; what the student may not see of it is concealed here, in one place.</summary>
+    public async Task<IReadOnlyList<TestResult>> RunAsync(TestDefinition test, int index, CancellationToken cancellationToken) =>
+        _policy.Apply(await RunUnconcealedAsync(test, index, cancellationToken).ConfigureAwait(false), sharedRun: test.Kind == TestKind.Gradescope);
+
+    private async Task<IReadOnlyList<TestResult>> RunUnconcealedAsync(TestDefinition test, int index, CancellationToken cancellationToken)
     {
         try
         {
@@ -96,7 +102,7 @@ internal sealed class TestRunner
         }
     }
 
-    private bool Reveals(TestDefinition test) => _revealAll || test.Visibility == Visibility.Visible || (test.Visibility == Visibility.AfterDueDate && _revealAfterDueDate);
+    private bool Reveals(TestDefinition test) => _policy.Reveals(test.Visibility);
 
     private async Task<TestResult> RunCommandAsync(TestDefinition test, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ public sealed class MarkdownReportRenderer
     public string Render(GradeReport report, string? marker = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        report = PrintableReport.Of(report);
 
         var sb = new StringBuilder(4_096);
         if (marker is not null)
@@ -152,7 +153,7 @@ public sealed class MarkdownReportRenderer
             Visibility.AfterDueDate => " 📅",
             _ => string.Empty,
         };
-        return $"| {name}{mark} | {Verdict(test.Status)} | {Points(test.Score, test.MaxScore)} | {Duration(test.DurationMs)} |\n";
+        return $"| {name}{mark} | {Verdict(test.Status)} | {Points(test.Score, test.MaxScore)} | {(test.Concealed ? "—" : Duration(test.DurationMs))} |\n";
     }
 
     private static void AppendDetails(StringBuilder sb, IReadOnlyList<TestResult> tests, int reserve)
@@ -204,7 +205,7 @@ public sealed class MarkdownReportRenderer
     /// <summary>The code-block fields a student may see; never any for a hidden test.</summary>
     private static IEnumerable<(string Label, string Text)> Fields(TestResult test)
     {
-        if (test.Visibility == Visibility.Hidden)
+        if (test.Visibility == Visibility.Hidden || test.Concealed)
         {
             yield break;
         }

@@ -14,16 +14,43 @@ public static class MarkdownText
     /// <summary>
     /// Text for a paragraph, heading, list item or table cell: one line, every Markdown-significant
     /// ASCII punctuation character backslash-escaped (so no HTML, entity, link, emphasis, code span or
-    /// cell break), and a zero-width space after each <c>@</c> and <c>#</c> so GitHub neither
-    /// notifies users nor links issues.
+    /// cell break), and a zero-width space wherever GitHub would otherwise autolink: after each
+    /// <c>@</c> (mentions, <c>user@sha</c>, e-mail addresses) and <c>#</c> (<c>#2</c>,
+    /// <c>owner/repo#2</c>), after a <c>-</c> followed by a letter or digit (<c>GH-2</c>, custom
+    /// <c>KEY-123</c> autolinks), after every sixth character of a run of 7 or more hex digits (commit
+    /// SHAs), after the <c>:</c> of <c>://</c> (bare URLs) and between <c>www</c> and its dot.
+    /// Backslash escapes alone are not enough: GitHub finds references in the text after parsing.
     /// </summary>
     public static string Inline(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var clean = StudentText.Sanitize(text);
         var sb = new StringBuilder(clean.Length + 16);
-        foreach (var c in clean)
+        int runLength = 0, runPosition = 0;
+        for (var i = 0; i < clean.Length; i++)
         {
+            var c = clean[i];
+            if (!char.IsAsciiHexDigit(c))
+            {
+                runLength = 0;
+            }
+            else
+            {
+                if (runLength == 0)
+                {
+                    runLength = HexRunLength(clean, i);
+                    runPosition = 0;
+                }
+
+                // A long hex run goes out in pieces of six, too short for a commit SHA (7 to 40).
+                if (runLength >= 7 && runPosition > 0 && runPosition % 6 == 0)
+                {
+                    sb.Append(ZeroWidthSpace);
+                }
+
+                runPosition++;
+            }
+
             switch (c)
             {
                 case '\n' or '\t':
@@ -35,8 +62,32 @@ public static class MarkdownText
                 case '#':
                     sb.Append("\\#").Append(ZeroWidthSpace);
                     break;
-                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '+' or '-' or '.'
-                    or '!' or '|' or '<' or '>' or '~' or '&' or '$' or '^' or '=' or ':' or '"':
+                case '-':
+                    sb.Append("\\-");
+                    if (i + 1 < clean.Length && char.IsAsciiLetterOrDigit(clean[i + 1]))
+                    {
+                        sb.Append(ZeroWidthSpace);
+                    }
+
+                    break;
+                case ':':
+                    sb.Append("\\:");
+                    if (clean.AsSpan(i + 1).StartsWith("//", StringComparison.Ordinal))
+                    {
+                        sb.Append(ZeroWidthSpace);
+                    }
+
+                    break;
+                case '.':
+                    if (i >= 3 && clean.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sb.Append(ZeroWidthSpace);
+                    }
+
+                    sb.Append("\\.");
+                    break;
+                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '+'
+                    or '!' or '|' or '<' or '>' or '~' or '&' or '$' or '^' or '=' or '"':
                     sb.Append('\\').Append(c);
                     break;
                 default:
@@ -80,6 +131,17 @@ public static class MarkdownText
         }
 
         return sb.Append(fence).Append('\n').ToString();
+    }
+
+    private static int HexRunLength(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiHexDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - start;
     }
 
     private static int LongestBacktickRun(string text)

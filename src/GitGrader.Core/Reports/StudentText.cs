@@ -6,7 +6,9 @@ namespace GitGrader.Core.Reports;
 /// <summary>
 /// Turns whatever a student's program printed into plain text that is safe to store and show:
 /// valid Unicode, no terminal escape sequences, LF line ends, no control characters but
-/// <c>\n</c> and <c>\t</c>.
+/// <c>\n</c> and <c>\t</c>, and no bidirectional overrides or isolates (shown as <c>&lt;U+202E&gt;</c>).
+/// <see cref="Visible"/> is the one-line form for names, messages and notes: it shows every control
+/// character instead of dropping it.
 /// </summary>
 public static class StudentText
 {
@@ -28,7 +30,10 @@ public static class StudentText
     /// <summary>
     /// Strips ANSI escape sequences (CSI, OSC/DCS/SOS/PM/APC strings, two- and three-character
     /// ESC sequences), turns CRLF and lone CR into LF, removes every other control character
-    /// except <c>\n</c> and <c>\t</c>, and replaces unpaired surrogates with U+FFFD.
+    /// except <c>\n</c> and <c>\t</c>, replaces unpaired surrogates with U+FFFD, and writes each
+    /// bidirectional control (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C) and line or
+    /// paragraph separator (U+2028, U+2029) as the visible text <c>&lt;U+XXXX&gt;</c>, so text can
+    /// neither reorder what a reader sees around it nor break a line where a renderer does not expect it.
     /// </summary>
     public static string Sanitize(string text)
     {
@@ -56,14 +61,17 @@ public static class StudentText
                     sb.Append(c);
                     break;
                 default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    if (IsBidiOrSeparator(c))
+                    {
+                        AppendCodePoint(sb, c);
+                    }
+                    else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
                         sb.Append(c).Append(text[i + 1]);
                         i += 2;
                         continue;
                     }
-
-                    if (char.IsSurrogate(c))
+                    else if (char.IsSurrogate(c))
                     {
                         sb.Append('\uFFFD');
                     }
@@ -121,11 +129,76 @@ public static class StudentText
         return text.AsSpan(0, length);
     }
 
+    /// <summary>
+    /// One line that shows what was there: each C0 control (tab, line feed and ESC included) as its
+    /// Unicode control picture (<c>␛</c>, <c>␊</c>, …), DEL as <c>␡</c>, each C1 control and each
+    /// bidirectional control or separator as <c>&lt;U+XXXX&gt;</c>, an unpaired surrogate as U+FFFD.
+    /// For names, paths, messages and notes, where the reader should see that a file is named
+    /// <c>␛]0;x␇.py</c> rather than have the terminal act on it, or lose the evidence.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsVisiblyClean(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < '\u0020')
+            {
+                sb.Append((char)('\u2400' + c));
+            }
+            else if (c == '\u007F')
+            {
+                sb.Append('\u2421');
+            }
+            else if (c is >= '\u0080' and <= '\u009F' || IsBidiOrSeparator(c))
+            {
+                AppendCodePoint(sb, c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True for the characters that reorder or split text without being control characters.</summary>
+    internal static bool IsBidiOrSeparator(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C' or '\u2028' or '\u2029';
+
+    private static void AppendCodePoint(StringBuilder sb, char c) =>
+        sb.Append(CultureInfo.InvariantCulture, $"<U+{(int)c:X4}>");
+
     private static bool IsClean(string text)
     {
         foreach (var c in text)
         {
-            if ((char.IsControl(c) && c is not '\n' and not '\t') || char.IsSurrogate(c))
+            if ((char.IsControl(c) && c is not '\n' and not '\t') || char.IsSurrogate(c) || IsBidiOrSeparator(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsVisiblyClean(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || IsBidiOrSeparator(c))
             {
                 return false;
             }

@@ -35,6 +35,12 @@ public sealed record TestResult
     /// <summary>Actual stdout of a failed visible I/O test (sanitised, truncated).</summary>
     public string? Actual { get; init; }
 
-    /// <summary>Wall-clock time of the step that produced this result.</summary>
+    /// <summary>Wall-clock time of the step that produced this result; 0 when <see cref="Concealed"/>.</summary>
     public long DurationMs { get; init; }
+
+    /// <summary>
+    /// True for a test the student may not see: only the name, verdict and points are real, the
+    /// message is a fixed text of the verdict and no time is kept (see the README).
+    /// </summary>
+    public bool Concealed { get; init; }
 }

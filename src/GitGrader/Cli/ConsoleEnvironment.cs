@@ -31,7 +31,7 @@ internal sealed class ConsoleEnvironment : IDisposable
 
     public IAnsiConsole Error { get; }
 
-    public IProgress<string> Progress(string prefix) => new ConsoleProgress(line => Error.MarkupLine($"[grey]{Markup.Escape(prefix)}{Markup.Escape(line)}…[/]"));
+    public IProgress<string> Progress(string prefix) => new ConsoleProgress(line => Error.MarkupLine($"[grey]{TerminalText.Escape(prefix)}{TerminalText.Escape(line)}…[/]"));
 
     /// <summary>Prints a failure the user can act on, and returns its exit code.</summary>
     public int Fail(Exception exception)
@@ -39,26 +39,26 @@ internal sealed class ConsoleEnvironment : IDisposable
         switch (exception)
         {
             case AssignmentFormatException format:
-                Error.MarkupLine($"[red]error:[/] {Markup.Escape(format.Message)}");
+                Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(format.Message)}");
                 return ExitCodes.BadInput;
             case SandboxException sandbox:
-                Error.MarkupLine($"[red]error:[/] {Markup.Escape(sandbox.Message)}");
+                Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(sandbox.Message)}");
                 if (sandbox.Hint is { } hint)
                 {
-                    Error.MarkupLine($"[yellow]fix:[/] {Markup.Escape(hint)}");
+                    Error.MarkupLine($"[yellow]fix:[/] {TerminalText.Escape(hint)}");
                 }
 
                 return ExitCodes.GraderUnavailable;
             case OptionsValidationException options:
                 foreach (var failure in options.Failures)
                 {
-                    Error.MarkupLine($"[red]error:[/] {Markup.Escape(failure)}");
+                    Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(failure)}");
                 }
 
                 Error.MarkupLine("[yellow]fix:[/] give --docker-host (or DOCKER_HOST, GITGRADER_Docker__Endpoint) as unix:///var/run/docker.sock or tcp://host:2375.");
                 return ExitCodes.BadInput;
             case DirectoryNotFoundException or FileNotFoundException:
-                Error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(exception.Message)}");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
                 Error.MarkupLine("[yellow]cancelled[/]");

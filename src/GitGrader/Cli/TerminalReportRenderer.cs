@@ -10,11 +10,12 @@ internal static class TerminalReportRenderer
 {
     public static void Render(IAnsiConsole console, GradeReport report)
     {
+        report = PrintableReport.Of(report);
         var full = report.Score >= report.MaxScore;
-        console.Write(new Rule($"[bold]{Markup.Escape(report.Assignment)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{TerminalText.Escape(report.Assignment)}[/]").LeftJustified());
         if (report.Rejection is { } rejection)
         {
-            console.MarkupLine($"[red]Submission rejected:[/] {Markup.Escape(rejection)}");
+            console.MarkupLine($"[red]Submission rejected:[/] {TerminalText.Escape(rejection)}");
         }
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -24,12 +25,12 @@ internal static class TerminalReportRenderer
             .AddColumn(new TableColumn("Time").RightAligned());
         foreach (var test in report.Tests)
         {
-            var name = Markup.Escape(test.Name) + (test.Visibility == Visibility.Visible ? string.Empty : " [grey](hidden)[/]");
+            var name = TerminalText.Escape(test.Name) + (test.Visibility == Visibility.Visible ? string.Empty : " [grey](hidden)[/]");
             table.AddRow(
                 new Markup(name),
                 new Markup(Verdict(test.Status)),
                 new Markup($"{Points(test.Score)}/{Points(test.MaxScore)}"),
-                new Markup(string.Create(CultureInfo.InvariantCulture, $"{test.DurationMs:N0} ms")));
+                new Markup(test.Concealed ? "[grey]—[/]" : string.Create(CultureInfo.InvariantCulture, $"{test.DurationMs:N0} ms")));
         }
 
         console.Write(table);
@@ -43,7 +44,7 @@ internal static class TerminalReportRenderer
             }
 
             console.WriteLine();
-            console.MarkupLine($"[bold]{Markup.Escape(test.Name)}[/]: {Markup.Escape(test.Message ?? string.Empty)}");
+            console.MarkupLine($"[bold]{TerminalText.Escape(test.Name)}[/]: {TerminalText.Escape(test.Message ?? string.Empty)}");
             WriteBlock(console, "expected", test.Expected);
             WriteBlock(console, "actual", test.Actual);
             WriteBlock(console, "output", test.Output);
@@ -51,12 +52,12 @@ internal static class TerminalReportRenderer
 
         foreach (var note in report.Notes)
         {
-            console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
+            console.MarkupLine($"[grey]note:[/] {TerminalText.Escape(note)}");
         }
 
         foreach (var annotation in report.Annotations)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(annotation.Path)}:{annotation.Line}:[/] {Markup.Escape(annotation.Message)}");
+            console.MarkupLine($"[grey]{TerminalText.Escape(annotation.Path)}:{annotation.Line}:[/] {TerminalText.Escape(annotation.Message)}");
         }
     }
 
@@ -70,7 +71,7 @@ internal static class TerminalReportRenderer
         console.MarkupLine($"  [grey]{label}:[/]");
         foreach (var line in text.TrimEnd('\n').Split('\n'))
         {
-            console.MarkupLine("    " + Markup.Escape(line));
+            console.MarkupLine("    " + TerminalText.EscapeOutputLine(line));
         }
     }
 

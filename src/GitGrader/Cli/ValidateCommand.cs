@@ -65,14 +65,14 @@ internal static class ValidateCommand
 
     private static void Render(IAnsiConsole console, Assignment assignment, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems)
     {
-        console.Write(new Rule($"[bold]validate {Markup.Escape(assignment.Slug)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]validate {TerminalText.Escape(assignment.Slug)}[/]").LeftJustified());
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Visibility").AddColumn("Solution").AddColumn("Starter");
         var starterByName = starter.Tests.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var test in solution.Tests)
         {
             starterByName.TryGetValue(test.Name, out var fromStarter);
             table.AddRow(
-                Markup.Escape(test.Name),
+                TerminalText.Escape(test.Name),
                 test.Visibility.ToString(),
                 Cell(test),
                 fromStarter is null ? "[grey]—[/]" : Cell(fromStarter));
@@ -88,17 +88,17 @@ internal static class ValidateCommand
 
         foreach (var problem in problems)
         {
-            console.MarkupLine($"[red]problem:[/] {Markup.Escape(problem.Message)}");
+            console.MarkupLine($"[red]problem:[/] {TerminalText.Escape(problem.Message)}");
             if (!string.IsNullOrWhiteSpace(problem.Detail))
             {
                 foreach (var line in problem.Detail.TrimEnd('\n').Split('\n').Take(40))
                 {
-                    console.MarkupLine("    " + Markup.Escape(line));
+                    console.MarkupLine("    " + TerminalText.EscapeOutputLine(line));
                 }
             }
         }
     }
 
     private static string Cell(TestResult test) =>
-        (test.Status == TestStatus.Passed ? "[green]" : "[red]") + Markup.Escape($"{test.Status} {TerminalReportRenderer.Points(test.Score)}/{TerminalReportRenderer.Points(test.MaxScore)}") + "[/]";
+        (test.Status == TestStatus.Passed ? "[green]" : "[red]") + TerminalText.Escape($"{test.Status} {TerminalReportRenderer.Points(test.Score)}/{TerminalReportRenderer.Points(test.MaxScore)}") + "[/]";
 }

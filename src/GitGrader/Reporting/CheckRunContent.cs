@@ -40,6 +40,7 @@ public static class CheckRunContent
     public static CheckRunOutput Graded(GradeReport report, string summary)
     {
         ArgumentNullException.ThrowIfNull(report);
+        report = PrintableReport.Of(report);
         return new CheckRunOutput
         {
             Title = ScoreTitle(report),
@@ -59,7 +60,7 @@ public static class CheckRunContent
     public static CheckRunOutput Superseded(string newerSha, string? branch) => new()
     {
         Title = "Skipped: a newer push replaced this commit",
-        Summary = $"Commit `{newerSha[..Math.Min(12, newerSha.Length)]}` was pushed{(branch is null ? string.Empty : $" to `{MarkdownText.Inline(branch)}`")} before this one was graded. Only the newest commit is graded; its check run has the score.",
+        Summary = $"Commit `{newerSha[..Math.Min(12, newerSha.Length)]}` was pushed{(branch is null ? string.Empty : $" to {MarkdownText.Inline(branch)}")} before this one was graded. Only the newest commit is graded; its check run has the score.",
     };
 
     /// <summary>Our failure, to be retried: never a score.</summary>

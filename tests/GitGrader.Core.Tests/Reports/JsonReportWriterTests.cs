@@ -104,9 +104,44 @@ public sealed class JsonReportWriterTests
         var json = JsonReportWriter.Write(Report([Test(hostile, output: hostile)], notes: [hostile]));
 
         using var document = JsonDocument.Parse(json);
-        Assert.Equal(hostile, document.RootElement.GetProperty("tests")[0].GetProperty("name").GetString());
+        Assert.Equal("\"}]} {\"score\": 100, <U+2028> </script> \\ \u2400", document.RootElement.GetProperty("tests")[0].GetProperty("name").GetString());
         Assert.Equal(1, document.RootElement.GetProperty("score").GetDouble());
     }
+
+    [Theory]
+    [InlineData("\u001B]0;pwned\u0007x.py", "\u241B]0;pwned\u2407x.py")]
+    [InlineData("\u001B[31mred\u001B[0m", "\u241B[31mred\u241B[0m")]
+    [InlineData("a\rb\bc\u007Fd", "a\u240Db\u2408c\u2421d")]
+    [InlineData("\u009B31m \u0085", "<U+009B>31m <U+0085>")]
+    [InlineData("evil\u202Eyp.exe \u2066x\u2069", "evil<U+202E>yp.exe <U+2066>x<U+2069>")]
+    public void Write_ControlCharactersInOneLineStrings_DecodeToVisibleText(string raw, string shown)
+    {
+        var report = Report([Test(raw, message: raw, output: raw)], notes: ["Skipped symbolic link '" + raw + "'"], rejection: raw) with
+        {
+            Annotations = [new Annotation { Path = raw, Line = 1, Title = raw, Message = raw }],
+        };
+
+        var json = JsonReportWriter.Write(report);
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var test = root.GetProperty("tests")[0];
+        Assert.Equal(shown, test.GetProperty("name").GetString());
+        Assert.Equal(shown, test.GetProperty("message").GetString());
+        Assert.Equal("Skipped symbolic link '" + shown + "'", root.GetProperty("notes")[0].GetString());
+        Assert.Equal(shown, root.GetProperty("rejection").GetString());
+        Assert.Equal(shown, root.GetProperty("annotations")[0].GetProperty("path").GetString());
+        Assert.All(Strings(root), s => Assert.DoesNotContain(s, c => (char.IsControl(c) && c is not '\n' and not '\t') || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'));
+        Assert.DoesNotContain("\u001B", test.GetProperty("output").GetString()!, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     [Fact]
     public void Read_WrittenReport_RoundTrips()

@@ -1,3 +1,4 @@
+using System.Net;
 using GitGrader.Core.Reports;
 using Markdig;
 using Markdig.Syntax;
@@ -40,6 +41,50 @@ public sealed class MarkdownTextTests
         Assert.DoesNotContain("#3", html, StringComparison.Ordinal);
         Assert.Contains("@\u200Boctocat", html, StringComparison.Ordinal);
         Assert.Contains("#\u200B12", html, StringComparison.Ordinal);
+    }
+
+    // Every autolink form of GitHub's "Autolinked references and URLs": Markdig knows only URLs, so
+    // the reference forms are checked on the rendered text, where GitHub looks for them.
+    [Theory]
+    [InlineData("see #2", "#2")]
+    [InlineData("see GH-2", "GH-2")]
+    [InlineData("see gh-26", "gh-26")]
+    [InlineData("see TICKET-42", "TICKET-42")]
+    [InlineData("see jlord/sheetsee.js#26", "#26")]
+    [InlineData("thanks @octocat", "@octocat")]
+    [InlineData("team @org/team", "@org")]
+    [InlineData("sha a5c3785ed8d6a35868bc169f07e40e889087fd2e", "a5c3785")]
+    [InlineData("short 1234567", "1234567")]
+    [InlineData("jlord@a5c3785ed8d6a35868bc169f07e40e889087fd2e", "@a5c")]
+    [InlineData("jlord/sheetsee.js@a5c3785", "@a5c")]
+    [InlineData("https://github.com/o/r/issues/26", "://")]
+    [InlineData("http://evil.example/x", "://")]
+    [InlineData("ftp://evil.example", "://")]
+    [InlineData("www.evil.example", "www.")]
+    [InlineData("WWW.EVIL.EXAMPLE", "WWW.")]
+    [InlineData("mail me@evil.example", "me@evil")]
+    public void Inline_GitHubAutolinkForms_NeitherLinkNorReference(string text, string form)
+    {
+        var html = Markdown.ToHtml(MarkdownText.Inline(text), Pipeline);
+
+        Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(form, html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?<![0-9A-Fa-f])[0-9A-Fa-f]{7,}", html.Replace("&#x200B;", "\u200B", StringComparison.Ordinal));
+        Assert.Equal(text, WebUtility.HtmlDecode(StripTags(html)).Replace("\u200B", string.Empty, StringComparison.Ordinal).Trim());
+    }
+
+    [Fact]
+    public void Inline_LongHexRun_SplitIntoPiecesOfAtMostSix()
+    {
+        var inline = MarkdownText.Inline(new string('f', 40));
+
+        Assert.All(inline.Split('\u200B'), piece => Assert.InRange(piece.Length, 1, 6));
+    }
+
+    [Fact]
+    public void Inline_ShortHexAndWords_Untouched()
+    {
+        Assert.Equal("cafe 123456 add", MarkdownText.Inline("cafe 123456 add"));
     }
 
     [Fact]
@@ -94,6 +139,8 @@ public sealed class MarkdownTextTests
 
         Assert.StartsWith("```pyonloadx\n", block, StringComparison.Ordinal);
     }
+
+    private static string StripTags(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", string.Empty);
 
     [Fact]
     public void CodeBlock_AnsiAndControlCharacters_Removed()

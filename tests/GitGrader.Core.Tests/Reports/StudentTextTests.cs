@@ -23,6 +23,42 @@ public sealed class StudentTextTests
         Assert.Equal(expected, StudentText.Sanitize(input));
     }
 
+    [Theory]
+    [InlineData("evil\u202Etxt.py", "evil<U+202E>txt.py")]
+    [InlineData("\u202A\u202B\u202C\u202D", "<U+202A><U+202B><U+202C><U+202D>")]
+    [InlineData("\u2066isolate\u2067\u2068\u2069", "<U+2066>isolate<U+2067><U+2068><U+2069>")]
+    [InlineData("marks \u200E\u200F\u061C", "marks <U+200E><U+200F><U+061C>")]
+    [InlineData("line\u2028para\u2029", "line<U+2028>para<U+2029>")]
+    public void Sanitize_BidiControlsAndSeparators_ShownAsCodePoints(string input, string expected)
+    {
+        Assert.Equal(expected, StudentText.Sanitize(input));
+    }
+
+    [Theory]
+    [InlineData("plain name.py", "plain name.py")]
+    [InlineData("\u001B]0;pwned\u0007.py", "\u241B]0;pwned\u2407.py")]
+    [InlineData("\u001B[2J\u001B[31mred", "\u241B[2J\u241B[31mred")]
+    [InlineData("tab\tnl\ncr\rbs\b", "tab\u2409nl\u240Acr\u240Dbs\u2408")]
+    [InlineData("nul\0 del\u007F", "nul\u2400 del\u2421")]
+    [InlineData("c1 \u009B31m \u009D0;t\u009C", "c1 <U+009B>31m <U+009D>0;t<U+009C>")]
+    [InlineData("evil\u202Eyp.exe", "evil<U+202E>yp.exe")]
+    [InlineData("pair 😀 kept", "pair 😀 kept")]
+    public void Visible_ControlCharacters_ShownNotActedOn(string input, string expected)
+    {
+        var visible = StudentText.Visible(input);
+
+        Assert.Equal(expected, visible);
+        Assert.DoesNotContain(visible, char.IsControl);
+        Assert.Equal(visible, StudentText.Visible(visible));
+        Assert.Equal(visible, StudentText.Sanitize(visible));
+    }
+
+    [Fact]
+    public void Visible_LoneSurrogate_ReplacementCharacter()
+    {
+        Assert.Equal("a\uFFFDb", StudentText.Visible(new string(['a', '\uD800', 'b'])));
+    }
+
     [Fact]
     public void Sanitize_LoneSurrogates_ReplacedWithReplacementCharacter()
     {
