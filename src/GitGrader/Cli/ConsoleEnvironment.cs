@@ -17,9 +17,17 @@ internal sealed class ConsoleEnvironment : IDisposable
     public ConsoleEnvironment(string? dockerHost, bool verbose)
     {
         _services = GitGraderHost.BuildTool(dockerHost, verbose);
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        Output = AnsiConsole.Console;
+        Error = Create(Console.Error, Console.IsErrorRedirected);
+        Output = Create(Console.Out, Console.IsOutputRedirected);
     }
+
+    /// <summary>No escape sequence of ours when the text goes to a file or a pipe: every ESC byte there would be noise.</summary>
+    private static IAnsiConsole Create(TextWriter writer, bool redirected) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Out = new AnsiConsoleOutput(writer),
+    });
 
     /// <summary>
     /// The grader over the Docker sandbox, from the same registrations as <c>serve</c> (<see cref="GitGraderServices.AddGrading"/>);
