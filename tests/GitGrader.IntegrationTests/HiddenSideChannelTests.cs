@@ -70,6 +70,13 @@ public sealed class HiddenSideChannelTests : GraderTestBase
     }
 
     [Fact]
+    public async Task TracebackLine_SpellingAHiddenByte_NoAnnotation()
+    {
+        // The traceback would point at solution.py line 114: an annotation there would spell the byte.
+        await AssertConcealedAsync(Reading("exec(compile('\\n' * byte + 'raise ValueError(1)', os.path.abspath(__file__), 'exec'))"), TestStatus.Failed, "Failed.", revealed => Assert.Contains("line 114", revealed.Output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HiddenPytestCases_SleepAndMessage_ShowNoTimeNoText()
     {
         const string assignment = """
@@ -176,6 +183,7 @@ public sealed class HiddenSideChannelTests : GraderTestBase
         Assert.Equal(0, test.DurationMs);
         Assert.True(test.Concealed);
         Assert.Equal(0, report.DurationMs % 1_000);
+        Assert.Empty(report.Annotations);
         AssertNothingSpelled(report, "113", "SECRET-LEAK", "the secret", "Exited", "signal");
 
         // The channel is real: the instructor's view shows it, and the student's does not.
