@@ -321,6 +321,34 @@ public sealed class MarkdownReportRendererTests
         Assert.EndsWith("_Graded by GitGrader in 12.3 s at 2025-03-04 05:06:07 UTC._\n", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_ConcealedTest_ShowsADashForTimeAndOnlyItsFixedMessage()
+    {
+        var concealed = Test("hidden add", TestStatus.Failed, 0, 2, Visibility.Hidden, message: "Failed.", durationMs: 0) with { Concealed = true };
+        var report = Report([Test("visible", TestStatus.Passed, 1, 1), concealed]);
+
+        var markdown = _renderer.Render(report);
+
+        var table = Assert.Single(Parse(markdown).Descendants<Table>());
+        Assert.Equal(["hidden add 🔒", "❌ failed", "0/2", "—"], CellTexts((TableRow)table[2]));
+        Assert.Contains("Failed\\.", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ControlCharactersInNamesAndNotes_ShownVisiblyNotRaw()
+    {
+        var report = Report([Test("\u001B]0;pwned\u0007 GH-2", TestStatus.Failed, 0, 1, message: "\u001B[2J boom\r")], notes: ["Skipped symbolic link '\u001B[31m@octocat\u202E.py'"], rejection: "too big: a5c3785ed8d6a35868bc169f07e40e889087fd2e");
+
+        var markdown = _renderer.Render(report);
+
+        Assert.DoesNotContain(markdown, c => char.IsControl(c) && c != '\n');
+        Assert.DoesNotContain('\u202E', markdown);
+        Assert.Contains("␛\\]0;pwned␇ GH\\-\u200B2", markdown, StringComparison.Ordinal);
+        Assert.Contains("␛\\[31m@\u200Boctocat\\<U\\+202E\\>", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f]{7}", markdown);
+        AssertNoHtml(Parse(markdown), allowMarker: false);
+    }
+
     private static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
 
     private static void AssertNoHtml(MarkdownDocument document, bool allowMarker)
