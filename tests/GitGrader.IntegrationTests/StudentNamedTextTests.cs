@@ -39,7 +39,7 @@ public sealed partial class StudentNamedTextTests : GraderTestBase
         exec(compile(open(name).read(), os.path.abspath(name), 'exec'))
         """;
 
-    private static readonly string[] Links = ["\u001B]0;pwned\u0007link", "\u001B[2J@octocat.py", "gh-3.py", "a5c3785ed8d6a35868bc169f07e40e889087fd2e.py", "www.evil.example", "evil\u202Eyp.exe", "back\bspace\rcr.py"];
+    private static readonly string[] Links = ["\u001B]0;pwned\u0007link", "\u001B[2J@octocat.py", "gh-3.py", "a5c3785ed8d6a35868bc169f07e40e889087fd2e.py", "www.evil.example", "evil\u202Eyp.exe", "back\bspace\rcr.py", "new\nline.py", "\u001B]8;;evil.example\u001B\\click\u001B]8;;\u001B\\"];
 
     public StudentNamedTextTests(DockerFixture docker)
         : base(docker)
@@ -77,6 +77,8 @@ public sealed partial class StudentNamedTextTests : GraderTestBase
         Assert.Contains("␛[2J@octocat.py", terminal, StringComparison.Ordinal);
         Assert.Contains("evil<U+202E>yp.exe", terminal, StringComparison.Ordinal);
         Assert.Contains("back␈space␍cr.py", terminal, StringComparison.Ordinal);
+        Assert.Contains("new␊line.py", terminal, StringComparison.Ordinal);
+        Assert.Contains("␛]8;;evil.example␛\\click", terminal, StringComparison.Ordinal);
 
         // JSON: printable once decoded, not just escaped.
         using var document = JsonDocument.Parse(JsonReportWriter.Write(report));
