@@ -7,11 +7,8 @@ namespace GitGrader.Core.Assignments;
 /// <summary>Reads the <c>feedback:</c> mapping of <c>assignment.yml</c> into a <see cref="FeedbackLimit"/>.</summary>
 internal static class FeedbackLimitReader
 {
-    /// <summary>The most results per day a limit may give (beyond that, leave the limit out).</summary>
-    public const int MaxPerDay = 1_000;
-
     /// <summary>
-    /// Reads <paramref name="node"/>: <c>hidden_results_per_day</c> (required, 0 to <see cref="MaxPerDay"/>),
+    /// Reads <paramref name="node"/>: <c>hidden_results_per_day</c> (required, 0 to <see cref="FeedbackLimit.MaxPerDay"/>),
     /// <c>resets_at</c> (<c>HH:mm</c>, default 00:00), <c>time_zone</c> (an IANA id; default the assignment's
     /// <c>timezone</c>, else UTC).
     /// </summary>
@@ -20,9 +17,9 @@ internal static class FeedbackLimitReader
         var reader = new YamlMappingReader(filePath, node, "feedback", keys);
         var perDay = reader.OptionalInteger("hidden_results_per_day")
             ?? throw reader.Missing("hidden_results_per_day", "say how many results with hidden tests a student is shown per day, e.g. 3");
-        if (perDay is < 0 or > MaxPerDay)
+        if (perDay is < 0 or > FeedbackLimit.MaxPerDay)
         {
-            throw reader.Error("hidden_results_per_day", $"must be from 0 to {MaxPerDay} (0: only the visible tests are ever shown); leave 'feedback' out for no limit");
+            throw reader.Error("hidden_results_per_day", $"must be from 0 to {FeedbackLimit.MaxPerDay} (0: only the visible tests are ever shown); leave 'feedback' out for no limit");
         }
 
         var resetsAt = TimeOnly.MinValue;

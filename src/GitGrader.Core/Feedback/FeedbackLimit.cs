@@ -8,6 +8,9 @@ namespace GitGrader.Core.Feedback;
 /// </summary>
 public sealed record FeedbackLimit
 {
+    /// <summary>The most results per day a limit (or an override) may give; beyond that, leave the limit out.</summary>
+    public const int MaxPerDay = 1_000;
+
     /// <summary>How many results with hidden tests a student is shown per day (0: none, only visible tests).</summary>
     public required int HiddenResultsPerDay { get; init; }
 

@@ -63,6 +63,7 @@ public static class GitGraderServices
         services.AddSingleton<CheckRunKeeper>();
         services.AddSingleton<PullRequestCommenter>();
         services.AddSingleton<CommitFetcher>();
+        services.AddSingleton<FeedbackGate>();
         services.AddSingleton<JobProcessor>();
         services.AddHostedService<StartupChecks>();
         if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.Enabled), true))
