@@ -39,6 +39,11 @@ public sealed record FeedbackDecision
 
         var comeBack = $"{Limit.ResetsAt.ToString("HH':'mm", CultureInfo.InvariantCulture)} {Limit.TimeZone.Id} (in {Until(now, Window.End)})";
         var used = string.Create(CultureInfo.InvariantCulture, $"{Used} of {PerDay} results used today");
+        if (!HiddenShown && PerDay == 0)
+        {
+            return "Hidden tests: their results are not shown for this assignment; only the visible tests are. This commit was graded in full and recorded for course staff.";
+        }
+
         if (!HiddenShown)
         {
             return $"Hidden tests: {used}; they come back at {comeBack}. This commit was graded in full and recorded for course staff; only the visible tests are shown here.";

@@ -2,6 +2,7 @@ using GitGrader.Classroom;
 using GitGrader.Core.Feedback;
 using GitGrader.Core.Reports;
 using GitGrader.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.Worker;
 
@@ -15,17 +16,26 @@ namespace GitGrader.Worker;
 /// </summary>
 public sealed class FeedbackGate
 {
+    /// <summary>
+    /// The key of the clock the days are read from: the host's <see cref="TimeProvider"/> unless a
+    /// test registers its own under this key (leases, tokens and retries keep the real clock).
+    /// </summary>
+    public const string ClockKey = "feedback";
+
     private readonly IGradingStore _store;
     private readonly Course _course;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the gate.</summary>
-    public FeedbackGate(IGradingStore store, Course course, TimeProvider time)
+    public FeedbackGate(IGradingStore store, Course course, [FromKeyedServices(ClockKey)] TimeProvider time)
     {
         _store = store;
         _course = course;
         _time = time;
     }
+
+    /// <summary>The time on the clock the days are read from (for "they come back in 4 h 12 min").</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>Saves <paramref name="report"/> for the job and decides what the student is shown of it.</summary>
     public async Task<FeedbackDecision> SaveAsync(SubmissionRecord submission, long jobId, GradeReport report, CancellationToken cancellationToken)

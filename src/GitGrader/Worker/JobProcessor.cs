@@ -114,7 +114,7 @@ public sealed partial class JobProcessor
         if (await _store.GetLatestResultAsync(job.Submission.Id, cancellationToken).ConfigureAwait(false) is { } result)
         {
             var decision = await _feedback.DecideSavedAsync(job.Submission, result.Report, cancellationToken).ConfigureAwait(false);
-            await _commenter.UpsertAsync(job.Submission, FeedbackView.ForStudent(result.Report, decision, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await _commenter.UpsertAsync(job.Submission, FeedbackView.ForStudent(result.Report, decision, _feedback.Now), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -138,13 +138,13 @@ public sealed partial class JobProcessor
         }
 
         // The full report is stored; the student sees it through the day's feedback limit.
-        var shown = FeedbackView.ForStudent(report, decision, _time.GetUtcNow());
+        var shown = FeedbackView.ForStudent(report, decision, _feedback.Now);
         var graded = new CheckRunUpdate
         {
             Status = CheckRunStatus.Completed,
             Conclusion = CheckRunContent.Conclusion(shown, decision),
             CompletedAt = _time.GetUtcNow(),
-            Output = CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _time.GetUtcNow()),
+            Output = CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now),
         };
         var runs = await JobRunsAsync(job, cancellationToken).ConfigureAwait(false);
         var completedId = runs.Any(r => r.Status == "completed" && r.Conclusion is "success" or "failure")

@@ -75,6 +75,17 @@ public sealed class FeedbackViewTests
     }
 
     [Fact]
+    public void ForStudent_ZeroADay_SaysHiddenResultsAreNeverShown()
+    {
+        var decision = Decision(shown: false, used: 0) with { PerDay = 0 };
+
+        var shown = FeedbackView.ForStudent(FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Failed), decision, Now);
+
+        Assert.Single(shown.Tests);
+        Assert.StartsWith("Hidden tests: their results are not shown for this assignment", shown.Notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForStudent_Unlimited_IsTheReportUnchanged()
     {
         var report = FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Failed);
