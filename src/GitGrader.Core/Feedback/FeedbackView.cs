@@ -1,3 +1,4 @@
+using GitGrader.Core.Grading;
 using GitGrader.Core.Reports;
 
 namespace GitGrader.Core.Feedback;
@@ -24,7 +25,8 @@ public static class FeedbackView
 
     /// <summary>
     /// <paramref name="report"/> with only its visible tests: score and maximum over those alone
-    /// (so no number includes a hidden test), annotations of those tests only, <paramref name="note"/> first among the notes.
+    /// (so no number includes a hidden test), annotations of those tests only, the time of those tests only
+    /// (a hidden test that runs into its timeout would otherwise show in the total), <paramref name="note"/> first among the notes.
     /// </summary>
     public static GradeReport VisibleOnly(GradeReport report, string note)
     {
@@ -35,8 +37,9 @@ public static class FeedbackView
         return report with
         {
             Assignment = $"{report.Assignment} (visible tests only)",
-            Score = Math.Round(kept.Sum(t => t.Score), 2),
-            MaxScore = Math.Round(kept.Sum(t => t.MaxScore), 2),
+            Score = CaseResultBuilder.Round(kept.Sum(t => t.Score)),
+            MaxScore = CaseResultBuilder.Round(kept.Sum(t => t.MaxScore)),
+            DurationMs = kept.Sum(t => t.DurationMs),
             Tests = kept,
             Annotations = [.. report.Annotations.Where(a => !withheld.Contains(a.Title))],
             Notes = [note, .. report.Notes],

@@ -54,6 +54,23 @@ public sealed class FeedbackViewTests
     }
 
     [Fact]
+    public void ForStudent_PastTheLimit_TotalTimeIsTheVisibleTestsOnly()
+    {
+        // A hidden test that ran into its 10 s timeout must not show in "Graded by GitGrader in …".
+        var report = FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Timeout);
+        report = report with
+        {
+            DurationMs = 10_450,
+            Tests = [report.Tests[0] with { DurationMs = 120 }, report.Tests[1] with { DurationMs = 10_000 }],
+        };
+
+        var shown = FeedbackView.ForStudent(report, Decision(shown: false, used: 3), Now);
+
+        Assert.Equal(120, shown.DurationMs);
+        Assert.DoesNotContain("10.", new MarkdownReportRenderer().Render(shown), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForStudent_WithinTheLimit_ShowsEverythingAndTheCount()
     {
         var report = FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Failed);
