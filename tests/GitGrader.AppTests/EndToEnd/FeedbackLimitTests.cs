@@ -129,6 +129,46 @@ public sealed class FeedbackLimitTests
         scenario.GitHub.AssertNoViolations();
     }
 
+    [Fact]
+    public async Task A_grader_error_uses_no_hidden_result()
+    {
+        await using var scenario = await AppScenario.StartAsync(
+            config =>
+            {
+                config["Docker"] = new System.Text.Json.Nodes.JsonObject { ["Endpoint"] = "unix:///tmp/nonexistent.sock" };
+                config["Worker"]!["MaxAttempts"] = 1;
+            },
+            startServer: false);
+        AddFeedbackLimit(scenario.Course, "feedback: { hidden_results_per_day: 1, time_zone: Europe/Berlin }");
+        await scenario.StartServerAsync();
+        using var alice = await scenario.StudentRepositoryAsync("alice");
+        alice.ReplaceFilesWith(CourseFolder.Solution);
+        var sha = await alice.CommitAllAsync("solution");
+        await alice.PushAsync();
+        var failed = await scenario.CompletedCheckRunAsync(sha);
+        Assert.Equal("Grader error", failed.Title);
+
+        // Docker back: staff press Re-run; the day's one result is still there.
+        await scenario.Server!.DisposeAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(scenario.Course.ConfigFile))!.AsObject();
+        config.Remove("Docker");
+        await File.WriteAllTextAsync(scenario.Course.ConfigFile, config.ToJsonString());
+        await scenario.StartServerAsync();
+        await scenario.GitHub.RerequestCheckRunAsync(failed.Id);
+        var regraded = await scenario.GitHub.WaitForCheckRunAsync(r => r.HeadSha == sha && r.Id != failed.Id && r.Status == "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Equal("10/10 points", regraded.Title);
+        Assert.Contains("Hidden tests: 1 of 1 results used today, this one included", Shown(regraded.Summary), StringComparison.Ordinal);
+
+        // And that one is now used: the next commit shows the visible tests only.
+        alice.WriteFile("notes.txt", "again\n");
+        var next = await alice.CommitAllAsync("again");
+        await alice.PushAsync();
+        var limited = await scenario.CompletedCheckRunAsync(next);
+        Assert.Equal("6/6 points on visible tests (hidden results used up today)", limited.Title);
+        scenario.GitHub.AssertNoViolations();
+    }
+
     /// <summary>Markdown as GitHub shows it: a backslash before ASCII punctuation is only an escape (CommonMark).</summary>
     private static string Shown(string? markdown) => Regex.Replace(markdown ?? string.Empty, @"\\([!-/:-@\[-`{-~])", "$1");
 
