@@ -44,6 +44,12 @@ public sealed record FeedbackDecision
             return "Hidden tests: their results are not shown for this assignment; only the visible tests are. This commit was graded in full and recorded for course staff.";
         }
 
+        if (!HiddenShown && Used < PerDay)
+        {
+            // Withheld on an earlier day (shown again now, e.g. for a pull request opened later): results are available again.
+            return $"Hidden tests: this commit was graded when that day's results were used up; {used}, so a new push or a Re-run of this check shows them.";
+        }
+
         if (!HiddenShown)
         {
             return $"Hidden tests: {used}; they come back at {comeBack}. This commit was graded in full and recorded for course staff; only the visible tests are shown here.";

@@ -103,6 +103,15 @@ public sealed class FeedbackViewTests
     }
 
     [Fact]
+    public void ForStudent_WithheldOnAnEarlierDayShownAgainToday_SaysAReRunShowsThem()
+    {
+        var shown = FeedbackView.ForStudent(FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Failed), Decision(shown: false, used: 1), Now);
+
+        Assert.Single(shown.Tests);
+        Assert.Equal("Hidden tests: this commit was graded when that day's results were used up; 1 of 3 results used today, so a new push or a Re-run of this check shows them.", shown.Notes[0]);
+    }
+
+    [Fact]
     public void ForStudent_Unlimited_IsTheReportUnchanged()
     {
         var report = FeedbackAllowanceTests.Report(TestStatus.Passed, TestStatus.Failed);
