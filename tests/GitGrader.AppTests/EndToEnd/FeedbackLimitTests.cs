@@ -111,13 +111,17 @@ public sealed class FeedbackLimitTests
         using var staff = await scenario.StudentRepositoryAsync("prof-test");
         using var bob = await scenario.StudentRepositoryAsync("bob");
 
+        // Different files, so the two commits differ (the same tree, message and second would give one sha).
         staff.ReplaceFilesWith(CourseFolder.Solution);
+        staff.WriteFile("notes.txt", "staff\n");
         var staffSha = await staff.CommitAllAsync("solution");
         await staff.PushAsync();
         bob.ReplaceFilesWith(CourseFolder.Solution);
+        bob.WriteFile("notes.txt", "bob\n");
         var bobSha = await bob.CommitAllAsync("solution");
         await bob.PushAsync();
 
+        Assert.NotEqual(staffSha, bobSha);
         var staffRun = await scenario.CompletedCheckRunAsync(staffSha);
         var bobRun = await scenario.CompletedCheckRunAsync(bobSha);
 
@@ -140,7 +144,8 @@ public sealed class FeedbackLimitTests
             },
             startServer: false);
         AddFeedbackLimit(scenario.Course, "feedback: { hidden_results_per_day: 1, time_zone: Europe/Berlin }");
-        await scenario.StartServerAsync();
+        var clock = new FeedbackClock(Evening);
+        var server = await StartInProcessAsync(scenario, clock);
         using var alice = await scenario.StudentRepositoryAsync("alice");
         alice.ReplaceFilesWith(CourseFolder.Solution);
         var sha = await alice.CommitAllAsync("solution");
@@ -149,16 +154,16 @@ public sealed class FeedbackLimitTests
         Assert.Equal("Grader error", failed.Title);
 
         // Docker back: staff press Re-run; the day's one result is still there.
-        await scenario.Server!.DisposeAsync();
+        await server.DisposeAsync();
         var config = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(scenario.Course.ConfigFile))!.AsObject();
         config.Remove("Docker");
         await File.WriteAllTextAsync(scenario.Course.ConfigFile, config.ToJsonString());
-        await scenario.StartServerAsync();
+        await using var restarted = await StartInProcessAsync(scenario, clock);
         await scenario.GitHub.RerequestCheckRunAsync(failed.Id);
         var regraded = await scenario.GitHub.WaitForCheckRunAsync(r => r.HeadSha == sha && r.Id != failed.Id && r.Status == "completed", TimeSpan.FromSeconds(90));
 
         Assert.Equal("10/10 points", regraded.Title);
-        Assert.Contains("Hidden tests: 1 of 1 results used today, this one included", Shown(regraded.Summary), StringComparison.Ordinal);
+        Assert.Contains("Hidden tests: 1 of 1 results used today, this one included; the count starts again at 00:00 Europe/Berlin (in 4 h 12 min).", Shown(regraded.Summary), StringComparison.Ordinal);
 
         // And that one is now used: the next commit shows the visible tests only.
         alice.WriteFile("notes.txt", "again\n");
