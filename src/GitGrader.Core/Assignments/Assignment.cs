@@ -24,6 +24,9 @@ public sealed record Assignment
     /// <summary>Caps for grading one submission.</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 
+    /// <summary>The daily limit on hidden-test feedback; null when every result is shown.</summary>
+    public Feedback.FeedbackLimit? Feedback { get; init; }
+
     /// <summary>A build step run once, before any test, on the student's files only; when it fails every test is a compile error.</summary>
     public string? Setup { get; init; }
 

@@ -15,7 +15,9 @@ internal sealed partial class YamlAssignmentParser
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
 
-    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests"];
+    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback"];
+
+    private static readonly string[] FeedbackKeys = ["hidden_results_per_day", "resets_at", "time_zone"];
 
     private static readonly string[] LimitKeys =
         ["timeout", "memory", "cpus", "pids", "output", "workspace", "submission_size", "submission_files"];
@@ -81,6 +83,7 @@ internal sealed partial class YamlAssignmentParser
         }
 
         var deadline = ReadDeadline(reader);
+        var feedback = reader.OptionalMapping("feedback") is { } feedbackNode ? FeedbackLimitReader.Read(_filePath, feedbackNode, FeedbackKeys, AssignmentZone(reader)) : null;
         var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : ResourceLimits.Default;
 
         var testsNode = reader.OptionalSequence("tests") ?? throw reader.Missing("tests", "list at least one test");
@@ -105,6 +108,7 @@ internal sealed partial class YamlAssignmentParser
             Format = AssignmentFormat.GitGrader,
             Deadline = deadline,
             Limits = limits,
+            Feedback = feedback,
             Setup = NullIfBlank(reader.OptionalString("setup")),
             Tests = tests,
         };
@@ -177,6 +181,10 @@ internal sealed partial class YamlAssignmentParser
             _ => throw reader.Error("deadline", $"expected a date and time such as {DeadlineParser.Examples} but found '{text}'"),
         };
     }
+
+    /// <summary>The assignment's own <c>timezone</c> (already checked by <see cref="ReadDeadline"/>), if any.</summary>
+    private static TimeZoneInfo? AssignmentZone(YamlMappingReader reader) =>
+        reader.OptionalString("timezone") is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
 
     private ResourceLimits ReadLimits(YamlMappingNode node)
     {

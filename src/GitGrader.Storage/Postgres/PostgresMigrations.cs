@@ -96,5 +96,25 @@ internal static class PostgresMigrations
                 lease_expires_at  timestamptz NULL
             );
             """),
+        new(2, "feedback_uses, feedback_counters (daily limits on hidden-test feedback)",
+            """
+            CREATE TABLE feedback_uses (
+                submission_id bigint PRIMARY KEY REFERENCES submissions (id),
+                assignment    text NOT NULL,
+                student       text NOT NULL,
+                window_key    text NOT NULL,
+                job_id        bigint NOT NULL,
+                used_at       timestamptz NOT NULL
+            );
+            CREATE INDEX ix_feedback_uses_student ON feedback_uses (assignment, student, window_key);
+
+            CREATE TABLE feedback_counters (
+                assignment text NOT NULL,
+                student    text NOT NULL,
+                window_key text NOT NULL,
+                used       integer NOT NULL,
+                PRIMARY KEY (assignment, student, window_key)
+            );
+            """),
     ];
 }

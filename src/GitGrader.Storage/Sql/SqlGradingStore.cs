@@ -11,7 +11,7 @@ namespace GitGrader.Storage.Sql;
 /// read committed with <c>FOR UPDATE SKIP LOCKED</c> on the rows it claims), how a time is passed,
 /// and their migration scripts. A connection per operation, from the provider's pool.
 /// </summary>
-internal abstract class SqlGradingStore : IGradingStore
+internal abstract partial class SqlGradingStore : IGradingStore
 {
     private readonly TimeProvider _timeProvider;
 
@@ -384,7 +384,10 @@ internal abstract class SqlGradingStore : IGradingStore
     }
 
     /// <inheritdoc />
-    public async Task SaveResultAsync(long submissionId, long jobId, GradeReport report, CancellationToken cancellationToken)
+    public Task SaveResultAsync(long submissionId, long jobId, GradeReport report, CancellationToken cancellationToken) =>
+        SaveResultCoreAsync(submissionId, jobId, report, feedback: null, cancellationToken);
+
+    private async Task<FeedbackGrant?> SaveResultCoreAsync(long submissionId, long jobId, GradeReport report, FeedbackClaim? feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         var json = JsonReportWriter.Write(report);
@@ -434,8 +437,12 @@ internal abstract class SqlGradingStore : IGradingStore
                         cancellationToken).ConfigureAwait(false);
                 }
 
+                var grant = feedback is null
+                    ? null
+                    : await ReserveFeedbackAsync(connection, transaction, submissionId, jobId, feedback, cancellationToken).ConfigureAwait(false);
                 await MarkSummaryDirtyAsync(connection, transaction, assignment, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return grant;
             }
         }
     }

@@ -96,5 +96,25 @@ internal static class SqliteMigrations
                 lease_expires_at  TEXT NULL
             );
             """),
+        new(2, "feedback_uses, feedback_counters (daily limits on hidden-test feedback)",
+            """
+            CREATE TABLE feedback_uses (
+                submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),
+                assignment    TEXT NOT NULL,
+                student       TEXT NOT NULL,
+                window_key    TEXT NOT NULL,
+                job_id        INTEGER NOT NULL,
+                used_at       TEXT NOT NULL
+            );
+            CREATE INDEX ix_feedback_uses_student ON feedback_uses (assignment, student, window_key);
+
+            CREATE TABLE feedback_counters (
+                assignment TEXT NOT NULL,
+                student    TEXT NOT NULL,
+                window_key TEXT NOT NULL,
+                used       INTEGER NOT NULL,
+                PRIMARY KEY (assignment, student, window_key)
+            );
+            """),
     ];
 }

@@ -26,6 +26,9 @@ public sealed class ClassroomOptions
     /// <summary>Branches whose pushes (and pull requests from them) are graded; empty means every branch.</summary>
     public IList<string> Branches { get; init; } = [];
 
+    /// <summary>Per-student daily limits on hidden-test feedback, in place of an assignment's <c>feedback:</c> number.</summary>
+    public IList<FeedbackOverrideOptions> FeedbackOverrides { get; init; } = [];
+
     /// <summary>Git base URL for fetching (<c>https://github.com/</c>); derived from the API URL when empty.</summary>
     public Uri? GitBaseUrl { get; set; }
 }

@@ -6,8 +6,9 @@ namespace GitGrader.Classroom;
 public sealed class Course
 {
     /// <summary>Creates a course.</summary>
-    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl)
+    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null)
     {
+        Feedback = feedback ?? CourseFeedback.None;
         Catalog = catalog;
         Roster = roster;
         InstructorRepository = instructorRepository;
@@ -16,6 +17,9 @@ public sealed class Course
 
     /// <summary>The assignments and the repository mapping.</summary>
     public AssignmentCatalog Catalog { get; }
+
+    /// <summary>Daily limits on hidden-test feedback, with the per-student overrides.</summary>
+    public CourseFeedback Feedback { get; }
 
     /// <summary>The students.</summary>
     public Roster Roster { get; }
@@ -64,7 +68,13 @@ public sealed class Course
         var roster = string.IsNullOrWhiteSpace(options.RosterCsv)
             ? Roster.Empty
             : await RosterCsvReader.ReadAsync(options.RosterCsv, cancellationToken).ConfigureAwait(false);
-        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl));
+        var feedback = CourseFeedback.Create(catalog, options.FeedbackOverrides, problems);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(string.Join(Environment.NewLine, problems));
+        }
+
+        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback);
     }
 
     /// <summary><c>https://github.com/</c> for api.github.com; the host root for GitHub Enterprise Server's <c>/api/v3/</c>.</summary>

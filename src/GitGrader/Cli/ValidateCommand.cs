@@ -80,6 +80,11 @@ internal static class ValidateCommand
 
         console.Write(table);
         console.MarkupLine($"solution: [bold]{TerminalReportRenderer.Points(solution.Score)}/{TerminalReportRenderer.Points(solution.MaxScore)}[/] in {solution.DurationMs:N0} ms   starter: [bold]{TerminalReportRenderer.Points(starter.Score)}/{TerminalReportRenderer.Points(starter.MaxScore)}[/] in {starter.DurationMs:N0} ms");
+        if (assignment.Feedback is { } feedback)
+        {
+            console.MarkupLine(Markup.Escape($"feedback: hidden results shown {feedback.HiddenResultsPerDay} time(s) a day per student; the count starts again at {feedback.ResetsAt:HH':'mm} {feedback.TimeZone.Id}"));
+        }
+
         if (problems.Count == 0)
         {
             console.MarkupLine("[green]OK:[/] the solution gets full marks and the starter gets less.");

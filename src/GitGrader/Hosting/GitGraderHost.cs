@@ -22,8 +22,8 @@ public static class GitGraderHost
     /// <summary>Webhook path, as set in the App's settings.</summary>
     public const string WebhookPath = "/webhooks/github";
 
-    /// <summary>Builds the web server of <c>serve</c>, with the store migrated.</summary>
-    public static async Task<WebApplication> BuildServerAsync(HostSettings settings, string[] urls, CancellationToken cancellationToken)
+    /// <summary>Builds the web server of <c>serve</c>, with the store migrated; <paramref name="overrides"/> (tests only) changes registrations last.</summary>
+    public static async Task<WebApplication> BuildServerAsync(HostSettings settings, string[] urls, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
@@ -38,6 +38,7 @@ public static class GitGraderHost
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
         builder.Services.AddHostedService<CheckRunAnnouncer>();
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         ValidateOptions(app.Services);

@@ -63,6 +63,8 @@ public static class GitGraderServices
         services.AddSingleton<CheckRunKeeper>();
         services.AddSingleton<PullRequestCommenter>();
         services.AddSingleton<CommitFetcher>();
+        services.TryAddKeyedSingleton(FeedbackGate.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddSingleton<FeedbackGate>();
         services.AddSingleton<JobProcessor>();
         services.AddHostedService<StartupChecks>();
         if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.Enabled), true))

@@ -5,7 +5,7 @@ using GitGrader.GitHub.Rest;
 namespace GitGrader.Reporting;
 
 /// <summary>What GitGrader shows on a check run at each stage of a submission.</summary>
-public static class CheckRunContent
+public static partial class CheckRunContent
 {
     private const string ExternalIdPrefix = "gitgrader-job-";
 

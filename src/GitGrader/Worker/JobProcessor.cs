@@ -1,4 +1,5 @@
 using GitGrader.Classroom;
+using GitGrader.Core.Feedback;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Reports;
 using GitGrader.GitHub;
@@ -27,6 +28,7 @@ public sealed partial class JobProcessor
     private readonly CommitFetcher _fetcher;
     private readonly Grader _grader;
     private readonly Course _course;
+    private readonly FeedbackGate _feedback;
     private readonly TimeProvider _time;
     private readonly WorkerOptions _options;
     private readonly ILogger<JobProcessor> _logger;
@@ -41,6 +43,7 @@ public sealed partial class JobProcessor
         CommitFetcher fetcher,
         Grader grader,
         Course course,
+        FeedbackGate feedback,
         TimeProvider time,
         IOptions<WorkerOptions> options,
         ILogger<JobProcessor> logger)
@@ -53,6 +56,7 @@ public sealed partial class JobProcessor
         _fetcher = fetcher;
         _grader = grader;
         _course = course;
+        _feedback = feedback;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -109,7 +113,8 @@ public sealed partial class JobProcessor
         // Null while the commit's grade job is still running: that job reports to the pull request itself.
         if (await _store.GetLatestResultAsync(job.Submission.Id, cancellationToken).ConfigureAwait(false) is { } result)
         {
-            await _commenter.UpsertAsync(job.Submission, result.Report, cancellationToken).ConfigureAwait(false);
+            var decision = await _feedback.DecideSavedAsync(job.Submission, result.Report, cancellationToken).ConfigureAwait(false);
+            await _commenter.UpsertAsync(job.Submission, FeedbackView.ForStudent(result.Report, decision, _feedback.Now), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -118,24 +123,28 @@ public sealed partial class JobProcessor
         var submission = job.Submission;
         var saved = await _store.GetLatestResultAsync(submission.Id, cancellationToken).ConfigureAwait(false);
         GradeReport report;
+        FeedbackDecision decision;
         if (saved is not null && saved.JobId == job.Id)
         {
             // A retry after a crash that came after the result was saved: report it, do not grade again.
             report = saved.Report;
+            decision = await _feedback.DecideSavedAsync(submission, report, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             await MoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.InProgress, StartedAt = _time.GetUtcNow(), Output = CheckRunContent.Grading }, cancellationToken).ConfigureAwait(false);
             report = await FetchAndGradeAsync(job, cancellationToken).ConfigureAwait(false);
-            await _store.SaveResultAsync(submission.Id, job.Id, report, cancellationToken).ConfigureAwait(false);
+            decision = await _feedback.SaveAsync(submission, job.Id, report, cancellationToken).ConfigureAwait(false);
         }
 
+        // The full report is stored; the student sees it through the day's feedback limit.
+        var shown = FeedbackView.ForStudent(report, decision, _feedback.Now);
         var graded = new CheckRunUpdate
         {
             Status = CheckRunStatus.Completed,
-            Conclusion = CheckRunContent.Conclusion(report),
+            Conclusion = CheckRunContent.Conclusion(shown, decision),
             CompletedAt = _time.GetUtcNow(),
-            Output = CheckRunContent.Graded(report, _renderer.Render(report)),
+            Output = CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now),
         };
         var runs = await JobRunsAsync(job, cancellationToken).ConfigureAwait(false);
         var completedId = runs.Any(r => r.Status == "completed" && r.Conclusion is "success" or "failure")
@@ -149,7 +158,7 @@ public sealed partial class JobProcessor
             await _gitHub.UpdateCheckRunAsync(submission.InstallationId, RepositoryRef.Parse(submission.Repository), twin.Id, graded, cancellationToken).ConfigureAwait(false);
         }
 
-        await _commenter.UpsertAsync(submission, report, cancellationToken).ConfigureAwait(false);
+        await _commenter.UpsertAsync(submission, shown, cancellationToken).ConfigureAwait(false);
         LogGraded(_logger, job.Id, submission.Repository, submission.Sha[..7], report.Score, report.MaxScore, report.DurationMs);
     }
 
