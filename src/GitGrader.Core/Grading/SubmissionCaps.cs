@@ -14,7 +14,11 @@ public sealed class SubmissionCaps
 {
     private const string Advice = "Remove generated or downloaded files (build output, virtual environments, data sets) and push again.";
 
+    /// <summary>What one file of 1 to 4,096 bytes takes on the workspace's tmpfs: a whole page.</summary>
+    public const int PageBytes = 4096;
+
     private readonly ResourceLimits _limits;
+    private long _footprint;
     private int _entries;
     private int _files;
     private int _folders;
@@ -30,7 +34,7 @@ public sealed class SubmissionCaps
     /// <summary>
     /// Counts one more entry (any kind: a link or a skipped name is an entry too); the rejection the student
     /// reads when it passes a cap, else null. Checked in this order: entries, depth, path length, folders,
-    /// files, bytes.
+    /// files, bytes, and the files' footprint in the workspace (each in whole pages).
     /// </summary>
     public string? Add(SubmissionEntry entry)
     {
@@ -69,8 +73,16 @@ public sealed class SubmissionCaps
         }
 
         _bytes += entry.Size;
-        return _bytes > _limits.SubmissionBytes
-            ? Inline(string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(_limits.SubmissionBytes)}, the limit for this assignment ('{Shorten(path)}' alone is {ByteSizeText.Format(entry.Size)})"), "submission_size", "Remove large files and push again.")
+        if (_bytes > _limits.SubmissionBytes)
+        {
+            return Inline(string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(_limits.SubmissionBytes)}, the limit for this assignment ('{Shorten(path)}' alone is {ByteSizeText.Format(entry.Size)})"), "submission_size", "Remove large files and push again.");
+        }
+
+        // Staged, every file takes whole pages of the workspace: 18,000 files of 1 KB fill 64 MiB, and the
+        // upload would fail on our side (a grader error, retried forever) rather than as the submission's verdict.
+        _footprint += (entry.Size + PageBytes - 1) / PageBytes * PageBytes;
+        return _footprint > _limits.WorkspaceBytes
+            ? Inline(string.Create(CultureInfo.InvariantCulture, $"Staged, the submission's {_files:N0} files would take more than the {ByteSizeText.Format(_limits.WorkspaceBytes)} workspace of this assignment (each file takes at least {PageBytes / 1024} KiB there)"), "workspace", "Remove files (many small files count) and push again.")
             : null;
     }
 

@@ -124,6 +124,21 @@ public sealed class SubmissionCapsTests
         Assert.Contains("submission_size", outcome.Rejection, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Add_ManySmallFilesFillingTheWorkspaceInWholePages_RejectedAtTheLimitNotBefore()
+    {
+        // 16 files of 1 byte take 16 pages of 4 KiB: exactly a 64 KiB workspace; the 17th is one page over.
+        var limits = new ResourceLimits { WorkspaceBytes = 16 * 4096 };
+
+        Assert.Null(AddAll(limits, Files(16)).Rejection);
+        var outcome = AddAll(limits, Files(17));
+
+        Assert.Equal(16, outcome.Accepted);
+        Assert.StartsWith("Staged, the submission's 17 files would take more than the 64 KiB workspace of this assignment (each file takes at least 4 KiB there).", outcome.Rejection, StringComparison.Ordinal);
+        Assert.Contains("`limits: { workspace: N }`", outcome.Rejection, StringComparison.Ordinal);
+        Assert.Null(AddAll(limits, [Sized("a", 0), Sized("b", 0), Sized("c", 16 * 4096)]).Rejection);
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("a", 1)]
