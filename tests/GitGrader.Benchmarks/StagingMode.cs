@@ -31,14 +31,17 @@ public static class StagingMode
         var sha = await student.CommitAllAsync($"{files} files");
         await student.PushAsync();
         var remote = gitHub.GitRemoteUrl("cs101-fall", "big-submission-alice");
-        var limits = new ResourceLimits { SubmissionFiles = files + 10, SubmissionBytes = 256L * 1024 * 1024 };
+        // The default caps when the submission fits them (3,000 files do), so the run shows real repositories pass.
+        var limits = files <= ResourceLimits.Default.SubmissionFiles && bytes <= ResourceLimits.Default.SubmissionBytes
+            ? ResourceLimits.Default
+            : new ResourceLimits { SubmissionFiles = files + 10, SubmissionEntries = files * 2, SubmissionBytes = 256L * 1024 * 1024 };
         var work = Path.Combine(Path.GetTempPath(), "gg-bench-staging-" + Guid.NewGuid().ToString("N"));
         var fetcher = new CommitFetcher(NullLogger<CommitFetcher>.Instance);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Staging from git: {files:N0} files ({bytes / 1024.0:N0} KiB) in {files / 50} folders, pushed to the stand-in, fetched over its smart HTTP with an installation token; {Runs} runs each way after a warm-up, {Environment.ProcessorCount} cores, {MachineLoad.Describe()}"));
 
         var timings = new Dictionary<string, List<double>>(StringComparer.Ordinal)
         {
-            ["before: fetch"] = [], ["before: checkout + walk"] = [], ["before: total"] = [],
+            ["before: fetch"] = [], ["before: checkout + walk"] = [], ["before: total"] = [], ["folder walk alone"] = [],
             ["now: fetch (bare)"] = [], ["now: ls-tree + cat-file"] = [], ["now: total"] = [],
         };
         try
@@ -50,7 +53,7 @@ public static class StagingMode
                 var bare = Path.Combine(work, $"bare-{run}");
 
                 // Alternate which goes first: a checkout leaves many dirty pages that slow whatever writes next.
-                var (before, beforeFetch, beforeTotal) = run % 2 == 0 ? await BeforeAsync() : default;
+                var (before, beforeFetch, beforeTotal, walk) = run % 2 == 0 ? await BeforeAsync() : default;
                 var clock = Stopwatch.StartNew();
                 var commit = await fetcher.FetchAsync(remote, sha, token, bare, TimeSpan.FromMinutes(2), cancellationToken);
                 var fetchedBare = clock.Elapsed.TotalMilliseconds;
@@ -58,17 +61,18 @@ public static class StagingMode
                 var nowTotal = clock.Elapsed.TotalMilliseconds;
                 if (run % 2 == 1)
                 {
-                    (before, beforeFetch, beforeTotal) = await BeforeAsync();
+                    (before, beforeFetch, beforeTotal, walk) = await BeforeAsync();
                 }
 
-                async Task<(SubmissionSnapshot Snapshot, double Fetch, double Total)> BeforeAsync()
+                async Task<(SubmissionSnapshot Snapshot, double Fetch, double Total, double Walk)> BeforeAsync()
                 {
                     var watch = Stopwatch.StartNew();
                     await CheckoutFetch.FetchAsync(remote, sha, token, folder, cancellationToken);
                     var fetched = watch.Elapsed.TotalMilliseconds;
                     await CheckoutFetch.CheckoutAsync(folder, sha, cancellationToken);
+                    var checkedOut = watch.Elapsed.TotalMilliseconds;
                     var snapshot = await new FolderSubmissionSource(folder).ReadAsync(limits, cancellationToken);
-                    return (snapshot, fetched, watch.Elapsed.TotalMilliseconds);
+                    return (snapshot, fetched, watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds - checkedOut);
                 }
 
                 if (now.Rejection is not null || now.Files != files || !Same(before!, now))
@@ -85,6 +89,7 @@ public static class StagingMode
                 timings["before: fetch"].Add(beforeFetch);
                 timings["before: checkout + walk"].Add(beforeTotal - beforeFetch);
                 timings["before: total"].Add(beforeTotal);
+                timings["folder walk alone"].Add(walk);
                 timings["now: fetch (bare)"].Add(fetchedBare);
                 timings["now: ls-tree + cat-file"].Add(nowTotal - fetchedBare);
                 timings["now: total"].Add(nowTotal);
@@ -103,7 +108,7 @@ public static class StagingMode
         var nowStats = Stats.Of(timings["now: total"]);
         var beforeStats = Stats.Of(timings["before: total"]);
         var met = nowStats.Median < 1000;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {files:N0} files fetched and staged from git: median {nowStats.Median:F0} ms now (no checkout), {beforeStats.Median:F0} ms before (checkout + walk), {nowStats.Median / beforeStats.Median:F2}x; staging alone {Stats.Of(timings["now: ls-tree + cat-file"]).Median:F0} ms against {Stats.Of(timings["before: checkout + walk"]).Median:F0} ms (target: under 1 s: {(met ? "met" : "NOT met")})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {files:N0} files fetched and staged from git: median {nowStats.Median:F0} ms now (no checkout), {beforeStats.Median:F0} ms before (checkout + walk), {nowStats.Median / beforeStats.Median:F2}x; staging alone {Stats.Of(timings["now: ls-tree + cat-file"]).Median:F0} ms against {Stats.Of(timings["before: checkout + walk"]).Median:F0} ms; the folder walk of the checkout alone {Stats.Of(timings["folder walk alone"]).Median:F0} ms; limits {(ReferenceEquals(limits, ResourceLimits.Default) ? "the defaults" : "raised")} (target: under 1 s: {(met ? "met" : "NOT met")})"));
         gitHub.AssertNoViolations();
         return met ? 0 : 1;
     }

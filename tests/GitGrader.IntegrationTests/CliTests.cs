@@ -180,6 +180,30 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Validate_ClassroomPytestRunNotMappable_WarnsWithFileLineAndReason()
+    {
+        using var scenario = new Scenario().Hidden("tests/test_calc.py", "import calc\n\ndef test_add():\n    assert calc.add(2, 3) == 5\n");
+        File.WriteAllText(Path.Combine(scenario.AssignmentDirectory, "autograding.json"), """
+            {"tests":[
+              {"name":"hardened","run":"python3 -m pytest -q tests/test_calc.py","points":1},
+              {"name":"as written","run":"python3 -m pytest -q tests/test_calc.py | tail -n 3","points":1}
+            ]}
+            """);
+        foreach (var (folder, body) in new[] { ("starter", "def add(a, b):\n    return 0\n"), ("solution", "def add(a, b):\n    return a + b\n") })
+        {
+            Directory.CreateDirectory(Path.Combine(scenario.AssignmentDirectory, folder));
+            File.WriteAllText(Path.Combine(scenario.AssignmentDirectory, folder, "calc.py"), body);
+        }
+
+        var result = await CliRunner.RunAsync("validate", scenario.AssignmentDirectory);
+
+        var flat = string.Join(' ', result.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("warning:", flat, StringComparison.Ordinal);
+        Assert.Contains("autograding.json:3: tests[1].run: runs as written, not hardened like the pytest kind: it uses shell syntax", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("tests[0].run", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_ListsTheCommands()
     {
         var result = await CliRunner.RunAsync("--help");

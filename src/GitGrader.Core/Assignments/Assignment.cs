@@ -33,6 +33,9 @@ public sealed record Assignment
     /// <summary>The tests, in report order.</summary>
     public required IReadOnlyList<TestDefinition> Tests { get; init; }
 
+    /// <summary>What the instructor should know about how the file was read (shown by <c>validate</c>), e.g. an imported command run as written.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Sum of the tests' points.</summary>
     public double MaxScore => Tests.Sum(t => t.Points);
 

@@ -30,6 +30,7 @@ internal sealed partial class ClassroomAssignmentParser
 
     private readonly string _filePath;
     private readonly string _directory;
+    private readonly List<string> _warnings = [];
     private JsonLineMap? _lines;
 
     private ClassroomAssignmentParser(string filePath, string directory)
@@ -101,6 +102,7 @@ internal sealed partial class ClassroomAssignmentParser
             Format = AssignmentFormat.Classroom,
             Limits = ResourceLimits.Default,
             Tests = tests,
+            Warnings = _warnings,
         };
     }
 
@@ -151,11 +153,24 @@ internal sealed partial class ClassroomAssignmentParser
             }
         }
 
+        // A pytest run on the instructor's files runs hardened, as the pytest kind does; else as written, said once here.
+        ClassroomPytest? pytest = null;
+        if (!isIo)
+        {
+            pytest = ClassroomPytestCommand.TryRead(run, Path.Combine(_directory, "hidden"), out var reason);
+            if (reason is not null)
+            {
+                var line = Lines.LineOf($"{path}.run") is { } at ? $":{at}" : string.Empty;
+                _warnings.Add($"{_filePath}{line}: {path}.run: runs as written, not hardened like the pytest kind: {reason}.");
+            }
+        }
+
         return new TestDefinition
         {
             Name = name,
             Kind = isIo ? TestKind.Io : TestKind.Run,
             Run = run,
+            HardenedPytest = pytest,
             Setup = string.IsNullOrWhiteSpace(test.Setup) ? null : test.Setup,
             Input = string.IsNullOrEmpty(test.Input) ? null : test.Input,
             Expected = isIo ? test.Output ?? string.Empty : null,

@@ -24,8 +24,20 @@ public sealed record ResourceLimits
     /// <summary>Most bytes of student files staged into the sandbox.</summary>
     public long SubmissionBytes { get; init; } = 20L * 1024 * 1024;
 
-    /// <summary>Most student files staged into the sandbox.</summary>
-    public int SubmissionFiles { get; init; } = 2000;
+    /// <summary>Most student files staged into the sandbox (a course repository of a few thousand files passes).</summary>
+    public int SubmissionFiles { get; init; } = 20_000;
+
+    /// <summary>Most folders in the submission (real repositories hold one for every 10 to 20 files).</summary>
+    public int SubmissionFolders { get; init; } = 5_000;
+
+    /// <summary>Most names in one path of the submission (<c>a/b/c.txt</c> is 3 deep).</summary>
+    public int SubmissionDepth { get; init; } = 32;
+
+    /// <summary>Longest path below the submission's root, in UTF-8 bytes (a quarter of Linux's PATH_MAX).</summary>
+    public int SubmissionPathBytes { get; init; } = 1024;
+
+    /// <summary>Most entries listed in all (files, folders, links, submodules and skipped names alike).</summary>
+    public int SubmissionEntries { get; init; } = 25_000;
 
     /// <summary>The defaults.</summary>
     public static ResourceLimits Default { get; } = new();

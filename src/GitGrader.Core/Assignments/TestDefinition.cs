@@ -42,6 +42,12 @@ public sealed record TestDefinition
     /// </summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>
+    /// A Classroom <c>run</c> test whose command runs pytest on instructor files: run hardened in its place (see
+    /// <see cref="ClassroomPytest"/>), still passing on exit 0. Null runs <see cref="Run"/> as written.
+    /// </summary>
+    public ClassroomPytest? HardenedPytest { get; init; }
+
     /// <summary>JUnit and pytest tests: points per case name; cases not listed score nothing. Null shares <see cref="Points"/> equally.</summary>
     public IReadOnlyDictionary<string, double>? Cases { get; init; }
 

@@ -20,7 +20,8 @@ internal sealed partial class YamlAssignmentParser
     private static readonly string[] FeedbackKeys = ["hidden_results_per_day", "resets_at", "time_zone"];
 
     private static readonly string[] LimitKeys =
-        ["timeout", "memory", "cpus", "pids", "output", "workspace", "submission_size", "submission_files"];
+        ["timeout", "memory", "cpus", "pids", "output", "workspace", "submission_size", "submission_files",
+         "submission_folders", "submission_depth", "submission_path_length", "submission_entries"];
 
     private static readonly string[] TestKeys =
         ["name", "kind", "run", "setup", "input", "expected", "output", "comparison", "points", "visibility", "timeout", "report", "files", "cases"];
@@ -203,12 +204,6 @@ internal sealed partial class YamlAssignmentParser
             throw reader.Error("pids", $"must be at least {MinPids}");
         }
 
-        var files = reader.OptionalInteger("submission_files");
-        if (files < 1)
-        {
-            throw reader.Error("submission_files", "must be at least 1");
-        }
-
         return new ResourceLimits
         {
             TestTimeout = ReadTimeout(reader, "timeout") ?? defaults.TestTimeout,
@@ -218,8 +213,18 @@ internal sealed partial class YamlAssignmentParser
             OutputBytes = ReadSize(reader, "output", MinOutputBytes) ?? defaults.OutputBytes,
             WorkspaceBytes = ReadSize(reader, "workspace", 1) ?? defaults.WorkspaceBytes,
             SubmissionBytes = ReadSize(reader, "submission_size", 1) ?? defaults.SubmissionBytes,
-            SubmissionFiles = files ?? defaults.SubmissionFiles,
+            SubmissionFiles = ReadCount(reader, "submission_files") ?? defaults.SubmissionFiles,
+            SubmissionFolders = ReadCount(reader, "submission_folders") ?? defaults.SubmissionFolders,
+            SubmissionDepth = ReadCount(reader, "submission_depth") ?? defaults.SubmissionDepth,
+            SubmissionPathBytes = ReadCount(reader, "submission_path_length") ?? defaults.SubmissionPathBytes,
+            SubmissionEntries = ReadCount(reader, "submission_entries") ?? defaults.SubmissionEntries,
         };
+    }
+
+    private static int? ReadCount(YamlMappingReader reader, string key)
+    {
+        var count = reader.OptionalInteger(key);
+        return count < 1 ? throw reader.Error(key, "must be at least 1") : count;
     }
 
     private static TimeSpan? ReadTimeout(YamlMappingReader reader, string key)

@@ -29,15 +29,16 @@ public sealed class FolderSubmissionSource : ISubmissionSource
             throw new DirectoryNotFoundException($"Submission folder '{Directory}' does not exist.");
         }
 
-        var plan = SubmissionPlan.Make(Entries(root), limits);
+        var plan = SubmissionPlan.Make(Entries(root, limits.SubmissionEntries), limits);
         return await plan.StageAsync(
             async (file, token) => await File.ReadAllBytesAsync(file.Locator, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static IEnumerable<SubmissionEntry> Entries(DirectoryInfo root)
+    private static IEnumerable<SubmissionEntry> Entries(DirectoryInfo root, int maxEntries)
     {
-        foreach (var walked in FolderWalker.Walk(root, d => d.Entry.Name != ".git" && !SubmissionEntry.NotUtf8(d.Entry.Name)))
+        // A folder holding more entries than the whole submission may is over the entries cap whatever else it holds.
+        foreach (var walked in FolderWalker.Walk(root, d => d.Entry.Name != ".git" && !SubmissionEntry.NotUtf8(d.Entry.Name), maxEntries))
         {
             var (entry, path) = (walked.Entry, walked.Path);
             if (SubmissionEntry.NotUtf8(entry.Name))

@@ -11,7 +11,11 @@ public static class FolderWalker
 
     /// <param name="root">The folder to walk (not yielded itself).</param>
     /// <param name="enter">Whether to go into a folder (links never are); null enters every folder.</param>
-    public static IEnumerable<WalkedEntry> Walk(DirectoryInfo root, Func<WalkedEntry, bool>? enter = null)
+    /// <param name="maxChildren">
+    /// Most entries read from one folder: a folder holding more yields only that many and one, in no set order
+    /// (for a caller whose caps reject it anyway, so that 200,000 entries in one folder are never all read or sorted).
+    /// </param>
+    public static IEnumerable<WalkedEntry> Walk(DirectoryInfo root, Func<WalkedEntry, bool>? enter = null, int maxChildren = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(root);
         var pending = new Stack<WalkedEntry>();
@@ -28,7 +32,13 @@ public static class FolderWalker
 
         void PushChildren(DirectoryInfo directory, string path)
         {
-            foreach (var child in directory.EnumerateFileSystemInfos("*", AllEntries).OrderByDescending(e => e.Name, StringComparer.Ordinal))
+            var children = directory.EnumerateFileSystemInfos("*", AllEntries);
+            if (maxChildren < int.MaxValue)
+            {
+                children = children.Take(maxChildren + 1);
+            }
+
+            foreach (var child in children.OrderByDescending(e => e.Name, StringComparer.Ordinal))
             {
                 var childPath = path.Length == 0 ? child.Name : path + "/" + child.Name;
                 pending.Push(new WalkedEntry(child, childPath, child.LinkTarget is not null));

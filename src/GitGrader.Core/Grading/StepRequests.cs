@@ -81,5 +81,42 @@ public static class StepRequests
         };
     }
 
+    /// <summary>
+    /// The step of a Classroom <c>run</c> test that runs pytest on instructor files (<see cref="TestDefinition.HardenedPytest"/>):
+    /// hardened as <see cref="ForPytest"/> is (the instructor's own <c>hidden/pytest.ini</c> read in place of GitGrader's
+    /// when there is one), the test modules' folder on <c>sys.path</c> before the submission, the original's options,
+    /// and a JUnit report at <paramref name="reportPath"/> so that an exit 0 without a report never passes.
+    /// </summary>
+    public static ExecutionRequest ForClassroomPytest(TestDefinition test, ResourceLimits limits, string reportPath)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(limits);
+        var pytest = test.HardenedPytest ?? throw new ArgumentException("The test has no hardened pytest command.", nameof(test));
+        List<string> command = ["python3", "-I", "-B", "-m", "pytest", "-p", "gitgrader_pytest"];
+        if (pytest.UsesTimeout)
+        {
+            command.AddRange(["-p", "pytest_timeout"]);
+        }
+
+        var testsFolder = pytest.TestsFolder.Length == 0 ? SandboxPaths.Hidden : $"{SandboxPaths.Hidden}/{pytest.TestsFolder}";
+        command.AddRange(
+        [
+            "-p", "no:cacheprovider",
+            "-c", pytest.IniFile is { } ini ? $"{SandboxPaths.Hidden}/{ini}" : PytestIni,
+            $"--rootdir={SandboxPaths.Hidden}", $"--confcutdir={SandboxPaths.Hidden}",
+            "--import-mode=importlib",
+            $"--gitgrader-tests={testsFolder}", $"--gitgrader-submission={SandboxPaths.Submission}",
+            $"--junitxml={reportPath}",
+        ]);
+        command.AddRange(pytest.Options);
+        command.AddRange(pytest.Targets.Select(t => t.Length == 0 ? SandboxPaths.Hidden : $"{SandboxPaths.Hidden}/{t}"));
+        return new ExecutionRequest
+        {
+            Command = command,
+            Timeout = TimeoutOf(test, limits),
+            OutputLimitBytes = limits.OutputBytes,
+        };
+    }
+
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -6,8 +6,8 @@ namespace GitGrader.Core.Grading;
 
 /// <summary>
 /// The one path every <see cref="ISubmissionSource"/> stages through: the entries a source found are
-/// sorted out (folders and files kept, links, submodules and odd names noted), the file-count and size
-/// caps are checked on the sizes alone, and only then is content read, into a <see cref="StagedTree"/>
+/// sorted out (folders and files kept, links, submodules and odd names noted, compiled Python dropped), the
+/// caps (<see cref="SubmissionCaps"/>) are checked on the listing alone, and only then is content read, into a <see cref="StagedTree"/>
 /// under <see cref="SubmissionSnapshot.Root"/>, folders before files.
 /// </summary>
 public sealed class SubmissionPlan
@@ -34,14 +34,36 @@ public sealed class SubmissionPlan
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(limits);
         var plan = new SubmissionPlan();
-        long totalBytes = 0;
+        var caps = new SubmissionCaps(limits);
+        var compiled = 0;
+        string? compiledFolder = null;
         foreach (var entry in entries)
         {
+            if (caps.Add(entry) is { } rejection)
+            {
+                plan.Rejection = rejection;
+                break;
+            }
+
             var path = entry.Path;
+            if (compiledFolder is not null && path.StartsWith(compiledFolder, StringComparison.Ordinal))
+            {
+                compiled += entry.Kind == SubmissionEntryKind.File && IsCompiledPython(path) ? 1 : 0;
+                continue;
+            }
+
             switch (entry.Kind)
             {
+                case SubmissionEntryKind.Directory when IsBytecodeCache(path):
+                    // Python imports a cached module in place of its source (even under -I -B, when its hash is
+                    // unchecked): the source is graded, never what the student compiled.
+                    compiledFolder = path + "/";
+                    continue;
                 case SubmissionEntryKind.Directory:
                     plan._directories.Add(path);
+                    continue;
+                case SubmissionEntryKind.File when IsCompiledPython(path):
+                    compiled++;
                     continue;
                 case SubmissionEntryKind.SymbolicLink:
                     plan._notes.Add($"Skipped symbolic link '{path}': links are never followed.");
@@ -58,33 +80,35 @@ public sealed class SubmissionPlan
                     continue;
             }
 
-            totalBytes += entry.Size;
             plan._files.Add(entry);
-            if (plan._files.Count > limits.SubmissionFiles)
-            {
-                plan.Rejection = TooManyFiles(limits);
-                break;
-            }
+        }
 
-            if (totalBytes > limits.SubmissionBytes)
-            {
-                plan.Rejection = string.Create(CultureInfo.InvariantCulture, $"The submission's files add up to more than {ByteSizeText.Format(limits.SubmissionBytes)}, the limit for this assignment ('{path}' alone is {ByteSizeText.Format(entry.Size)}). Remove large files and push again.");
-                break;
-            }
+        if (compiled > 0 || compiledFolder is not null)
+        {
+            plan._notes.Add(compiled == 1
+                ? "1 compiled Python file (.pyc) was not staged, nor any __pycache__ folder; the source is graded."
+                : string.Create(CultureInfo.InvariantCulture, $"{compiled:N0} compiled Python files (.pyc) were not staged, nor any __pycache__ folder; the source is graded."));
         }
 
         return plan;
     }
 
-    /// <summary>
-    /// A plan rejected for its file count, for a source that knows the submission holds more files than
-    /// <see cref="ResourceLimits.SubmissionFiles"/> before it has listed them all.
-    /// </summary>
-    public static SubmissionPlan OverFileCount(ResourceLimits limits)
+    /// <summary>A plan rejected before its source listed everything (<paramref name="rejection"/> from <see cref="SubmissionCaps"/>).</summary>
+    public static SubmissionPlan Rejected(string rejection)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        return new SubmissionPlan { Rejection = TooManyFiles(limits) };
+        ArgumentException.ThrowIfNullOrEmpty(rejection);
+        return new SubmissionPlan { Rejection = rejection };
     }
+
+    /// <summary>Whether a file is compiled Python (<c>.pyc</c>, or <c>.pyo</c> of old; any case), never staged.</summary>
+    public static bool IsCompiledPython(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EndsWith(".pyc", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".pyo", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsBytecodeCache(string path) =>
+        path.Equals("__pycache__", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/__pycache__", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Stages the plan: <paramref name="read"/> is asked for the content of every file longer than zero
@@ -127,7 +151,4 @@ public sealed class SubmissionPlan
 
         return new SubmissionSnapshot(tree, taken, notes, null);
     }
-
-    private static string TooManyFiles(ResourceLimits limits) =>
-        string.Create(CultureInfo.InvariantCulture, $"The submission holds more than {limits.SubmissionFiles:N0} files, the limit for this assignment. Remove generated or downloaded files (build output, virtual environments, data sets) and push again.");
 }

@@ -79,6 +79,11 @@ internal static class ValidateCommand
         }
 
         console.Write(table);
+        foreach (var warning in assignment.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
         console.MarkupLine($"solution: [bold]{TerminalReportRenderer.Points(solution.Score)}/{TerminalReportRenderer.Points(solution.MaxScore)}[/] in {solution.DurationMs:N0} ms   starter: [bold]{TerminalReportRenderer.Points(starter.Score)}/{TerminalReportRenderer.Points(starter.MaxScore)}[/] in {starter.DurationMs:N0} ms");
         if (assignment.Feedback is { } feedback)
         {

@@ -12,8 +12,8 @@ namespace GitGrader.Worker;
 /// files kept. Regular and executable files are staged; symbolic links and submodules are skipped with
 /// a note, as are names that are not valid UTF-8 and paths git would refuse to check out (<c>.git</c>,
 /// <c>..</c>). Nothing of <c>.gitattributes</c> applies: the files are the commit's bytes. No token is used.
-/// The notes and rejections are the folder reader's, word for word, but for one case: a tree over the file
-/// cap is rejected for its file count as soon as its listing passes the cap, even if it is over the size cap too.
+/// The notes and rejections are the folder reader's, word for word, but for one case: a tree over several caps
+/// is rejected for the first its listing passes (git's order), which may not be the one the folder walk meets first.
 /// </summary>
 public sealed class FetchedCommit : ISubmissionSource
 {
@@ -34,8 +34,8 @@ public sealed class FetchedCommit : ISubmissionSource
     public async Task<SubmissionSnapshot> ReadAsync(ResourceLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        var entries = await ListAsync(limits.SubmissionFiles, cancellationToken).ConfigureAwait(false);
-        var plan = entries is null ? SubmissionPlan.OverFileCount(limits) : SubmissionPlan.Make(entries, limits);
+        var (entries, rejection) = await ListAsync(limits, cancellationToken).ConfigureAwait(false);
+        var plan = rejection is not null ? SubmissionPlan.Rejected(rejection) : SubmissionPlan.Make(entries, limits);
         var blobs = await ReadBlobsAsync([.. plan.Files.Where(f => f.Size > 0).DistinctBy(f => f.Locator)], cancellationToken).ConfigureAwait(false);
         return await plan.StageAsync((file, _) => ValueTask.FromResult(blobs[file.Locator]), cancellationToken).ConfigureAwait(false);
     }
@@ -44,24 +44,25 @@ public sealed class FetchedCommit : ISubmissionSource
     internal static bool IsSha(string sha) => sha.Length == 40 && sha.All(char.IsAsciiHexDigitLower);
 
     /// <summary>
-    /// The commit's entries in <see cref="FolderWalker"/>'s order; null, as soon as the listing holds more
-    /// files with names fit to stage than <paramref name="maxFiles"/> (so a huge tree is never held whole).
+    /// The commit's entries in <see cref="FolderWalker"/>'s order; or, as soon as the entries with names fit
+    /// to stage pass a cap of <see cref="SubmissionCaps"/>, its rejection (so a huge tree is never held whole:
+    /// git is stopped there). The plan made from a complete listing checks the same caps again, in order.
     /// </summary>
-    private async Task<List<SubmissionEntry>?> ListAsync(int maxFiles, CancellationToken cancellationToken)
+    private async Task<(List<SubmissionEntry> Entries, string? Rejection)> ListAsync(ResourceLimits limits, CancellationToken cancellationToken)
     {
         var entries = new List<SubmissionEntry>();
+        var caps = new SubmissionCaps(limits);
         using (var git = GitProcess.Start(GitDirectory, token: null, keepInput: false, "ls-tree", "-r", "-t", "-z", "-l", "--full-tree", Sha + "^{commit}"))
         using (cancellationToken.Register(git.Kill))
         {
             var output = new GitOutputReader(git.Output);
-            var files = 0;
             while (await output.ReadToAsync(0, cancellationToken).ConfigureAwait(false) is { } record)
             {
                 var entry = GitTreeEntry.Parse(record) ?? throw git.Failed("unexpected output", Encoding.UTF8.GetString(record));
                 entries.Add(entry);
-                if (entry.Kind == SubmissionEntryKind.File && GitTreeEntry.Staged(entry.Path) && ++files > maxFiles)
+                if (GitTreeEntry.Staged(entry.Path) && caps.Add(entry) is { } rejection)
                 {
-                    return null;
+                    return ([], rejection);
                 }
             }
 
@@ -69,7 +70,7 @@ public sealed class FetchedCommit : ISubmissionSource
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return GitTreeEntry.SkipUnder(entries.OrderBy(e => e.Path, Comparer<string>.Create(SubmissionEntry.ComparePaths)));
+        return (GitTreeEntry.SkipUnder(entries.OrderBy(e => e.Path, Comparer<string>.Create(SubmissionEntry.ComparePaths))), null);
     }
 
     /// <summary>The content of each blob, through one <c>git cat-file --batch</c>.</summary>

@@ -256,6 +256,91 @@ public sealed class CommitFetcherTests : IAsyncLifetime
         Assert.StartsWith("git cat-file failed", read.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("folders", "The submission holds more than 2 folders, the limit for this assignment.")]
+    [InlineData("depth", "'d/e/f.txt' lies 3 levels deep in the submission, more than 2, the limit for this assignment.")]
+    [InlineData("path", "is 9 bytes long, more than 8, the limit for this assignment.")]
+    [InlineData("entries", "The submission holds more than 5 entries (files, folders and links together), the limit for this assignment.")]
+    public async Task ReadAsync_OverAStructureCap_RejectedWithTheFolderWalksWordsAndNothingRead(string cap, string expected)
+    {
+        _student.WriteFile("a.txt", "a\n");
+        _student.WriteFile("b/x.txt", "x\n");
+        _student.WriteFile("c/y.txt", "y\n");
+        _student.WriteFile("d/e/f.txt", "f\n");
+        var sha = await _student.CommitAllAsync("four folders");
+        await _student.PushAsync();
+        var limits = cap switch
+        {
+            "folders" => new ResourceLimits { SubmissionFolders = 2 },
+            "depth" => new ResourceLimits { SubmissionDepth = 2 },
+            "path" => new ResourceLimits { SubmissionPathBytes = 8 },
+            _ => new ResourceLimits { SubmissionEntries = 5 },
+        };
+
+        var fromGit = await FetchAndReadAsync(sha, limits);
+        var fromFolder = await new FolderSubmissionSource(_student.Directory).ReadAsync(limits, CancellationToken.None);
+
+        Assert.Contains(expected, fromGit.Rejection, StringComparison.Ordinal);
+        Assert.Contains(expected, fromFolder.Rejection, StringComparison.Ordinal);
+        Assert.Equal("submission", Assert.Single(fromGit.Tree.Entries).RelativePath);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TreeOf200000FoldersOfOneFileEach_RejectedFromTheListingFast()
+    {
+        // git keeps no empty folder, but one small tree can be named 200,000 times: a pack of a few MiB.
+        _student.WriteFile("x.txt", "x\n");
+        var blob = (await _student.GitAsync("hash-object", "-w", "x.txt")).Trim();
+        var inner = await WriteTreeAsync(("100644", "x.txt", blob));
+        var root = await WriteTreeAsync([.. Enumerable.Range(0, 200_000).Select(i => ("40000", $"d{i:D6}", inner))]);
+        var sha = (await _student.GitAsync("commit-tree", root, "-m", "200,000 folders")).Trim();
+        await _student.PushAsync($"{sha}:refs/heads/main", force: true);
+        var target = Path.Combine(_git.Root, "many-folders");
+        var commit = await _fetcher.FetchAsync(Remote, sha, _gitHub.CreateInstallationToken(_installation), target, Generous, CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        var snapshot = await commit.ReadAsync(ResourceLimits.Default, CancellationToken.None);
+        clock.Stop();
+
+        Assert.StartsWith("The submission holds more than 5,000 folders, the limit for this assignment.", snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Equal("submission", Assert.Single(snapshot.Tree.Entries).RelativePath);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    [Fact]
+    public async Task ReadAsync_ThreeThousandSmallFiles_AcceptedUnderTheDefaults()
+    {
+        for (var i = 0; i < 3000; i++)
+        {
+            _student.WriteFile($"pkg{i / 50:D2}/mod{i % 50:D2}.py", $"def f{i}(x):\n    return x + {i}\n");
+        }
+
+        var sha = await _student.CommitAllAsync("3,000 files");
+        await _student.PushAsync();
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Null(snapshot.Rejection);
+        Assert.Equal(3000, snapshot.Files);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CompiledPython_DroppedWithTheFolderWalksNote()
+    {
+        _student.WriteFile("calc.py", "def add(a, b):\n    return a - b\n");
+        _student.WriteFile("__pycache__/calc.cpython-311.pyc", "compiled");
+        _student.WriteFile("calc_helper.pyc", "compiled");
+        var sha = await _student.CommitAllAsync("compiled");
+        await _student.PushAsync();
+
+        var fromGit = await FetchAndReadAsync(sha, ResourceLimits.Default);
+        var fromFolder = await new FolderSubmissionSource(_student.Directory).ReadAsync(ResourceLimits.Default, CancellationToken.None);
+
+        Assert.Equal(["submission", "submission/calc.py"], fromGit.Tree.Entries.Select(e => e.RelativePath));
+        Assert.Equal(["2 compiled Python files (.pyc) were not staged, nor any __pycache__ folder; the source is graded."], fromGit.Notes);
+        Assert.Equal(fromFolder.Notes, fromGit.Notes);
+    }
+
     [Fact]
     public async Task ReadAsync_NamesNotValidUtf8_SkippedWithANoteFolderAndAll()
     {

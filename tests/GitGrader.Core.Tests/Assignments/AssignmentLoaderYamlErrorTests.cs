@@ -134,6 +134,23 @@ public sealed class AssignmentLoaderYamlErrorTests
     }
 
     [Fact]
+    public async Task LoadAsync_MisspeltCapKey_SuggestsTheCap()
+    {
+        using var folder = new TempAssignmentFolder();
+        folder.WriteYaml("""
+            name: Hello
+            image: img
+            limits:
+              submission_folder: 10
+            tests:
+              - name: Runs
+                run: "true"
+            """);
+
+        await AssignmentAssert.YamlFailsAsync(folder, 4, "limits.submission_folder", "did you mean 'submission_folders'?");
+    }
+
+    [Fact]
     public async Task LoadAsync_PointsNotANumber_ReportsWrongType()
     {
         using var folder = new TempAssignmentFolder();
@@ -731,6 +748,10 @@ public sealed class AssignmentLoaderYamlErrorTests
     [InlineData("workspace: 0", "limits.workspace", "must be more than 0")]
     [InlineData("submission_size: 0k", "limits.submission_size", "must be more than 0")]
     [InlineData("submission_files: 0", "limits.submission_files", "must be at least 1")]
+    [InlineData("submission_folders: 0", "limits.submission_folders", "must be at least 1")]
+    [InlineData("submission_depth: -1", "limits.submission_depth", "must be at least 1")]
+    [InlineData("submission_path_length: 0", "limits.submission_path_length", "must be at least 1")]
+    [InlineData("submission_entries: 0", "limits.submission_entries", "must be at least 1")]
     public async Task LoadAsync_LimitOutOfRange_Rejected(string limitLine, string key, string problem)
     {
         using var folder = new TempAssignmentFolder();

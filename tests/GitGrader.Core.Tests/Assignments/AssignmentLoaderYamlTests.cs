@@ -19,6 +19,10 @@ public sealed class AssignmentLoaderYamlTests
           workspace: 32MiB
           submission_size: 1g
           submission_files: 100
+          submission_folders: 40
+          submission_depth: 8
+          submission_path_length: 200
+          submission_entries: 150
         tests:
           - name: Counts words
             kind: io
@@ -103,6 +107,10 @@ public sealed class AssignmentLoaderYamlTests
         Assert.Equal(32L * 1024 * 1024, limits.WorkspaceBytes);
         Assert.Equal(1024L * 1024 * 1024, limits.SubmissionBytes);
         Assert.Equal(100, limits.SubmissionFiles);
+        Assert.Equal(40, limits.SubmissionFolders);
+        Assert.Equal(8, limits.SubmissionDepth);
+        Assert.Equal(200, limits.SubmissionPathBytes);
+        Assert.Equal(150, limits.SubmissionEntries);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Sandboxing;
+using Xunit.Abstractions;
 
 namespace GitGrader.Core.Tests.Grading;
 
@@ -12,6 +13,9 @@ public sealed class FolderSubmissionSourceTests : IDisposable
 
     private readonly GradingScratchFolder _submission = new();
     private readonly GradingScratchFolder _outside = new();
+    private readonly ITestOutputHelper _output;
+
+    public FolderSubmissionSourceTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose()
     {
@@ -215,6 +219,97 @@ public sealed class FolderSubmissionSourceTests : IDisposable
         Assert.Contains("more than 2 KiB", snapshot.Rejection, StringComparison.Ordinal);
         Assert.Equal(0, snapshot.Files);
         Assert.Equal(0, snapshot.Tree.ContentBytes);
+    }
+
+    [Fact]
+    public async Task ReadAsync_200000EmptyFolders_RejectedFastForTheFolderCapAndNothingStaged()
+    {
+        using var many = new GradingScratchFolder(inMemory: true);
+        for (var i = 0; i < 200_000; i++)
+        {
+            Directory.CreateDirectory(many.PathOf($"d{i:D6}"));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var snapshot = await new FolderSubmissionSource(many.Root).ReadAsync(ResourceLimits.Default, CancellationToken.None);
+        clock.Stop();
+        _output.WriteLine($"read in {clock.Elapsed.TotalMilliseconds:N0} ms");
+
+        Assert.StartsWith("The submission holds more than 5,000 folders, the limit for this assignment.", snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Equal(0, snapshot.Files);
+        Assert.Equal("submission", Assert.Single(snapshot.Tree.Entries).RelativePath);
+        // Generous on a shared 2-core machine; the walk stops at the 5,001st folder (about 0.2 s here).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    [Fact]
+    public async Task ReadAsync_200000EmptyFoldersNested_RejectedFastAndNothingStaged()
+    {
+        // 400 folders of 500: the walk meets them folder by folder.
+        using var many = new GradingScratchFolder(inMemory: true);
+        for (var i = 0; i < 200_000; i++)
+        {
+            Directory.CreateDirectory(many.PathOf($"p{i / 500:D3}/d{i % 500:D3}"));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var snapshot = await new FolderSubmissionSource(many.Root).ReadAsync(ResourceLimits.Default, CancellationToken.None);
+        clock.Stop();
+        _output.WriteLine($"read in {clock.Elapsed.TotalMilliseconds:N0} ms");
+
+        Assert.StartsWith("The submission holds more than 5,000 folders", snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Equal("submission", Assert.Single(snapshot.Tree.Entries).RelativePath);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    [Fact]
+    public async Task ReadAsync_FoldersDeeperThanTheCap_RejectedNamingTheDepthCap()
+    {
+        _submission.Write(string.Join('/', Enumerable.Range(0, 40).Select(i => $"d{i}")) + "/deep.txt", "x");
+
+        var snapshot = await Read(ResourceLimits.Default);
+
+        Assert.StartsWith("'d0/d1/", snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Contains("lies 33 levels deep in the submission, more than 32", snapshot.Rejection, StringComparison.Ordinal);
+        Assert.Equal("submission", Assert.Single(snapshot.Tree.Entries).RelativePath);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ThreeThousandSmallFiles_AcceptedUnderTheDefaultsWellUnderASecond()
+    {
+        for (var i = 0; i < 3000; i++)
+        {
+            _submission.Write($"pkg{i / 50:D2}/mod{i % 50:D2}.py", $"def f{i}(x):\n    return x + {i}\n");
+        }
+
+        await Read(ResourceLimits.Default); // warm-up: JIT
+        var clock = Stopwatch.StartNew();
+        var snapshot = await Read(ResourceLimits.Default);
+        clock.Stop();
+        _output.WriteLine($"read in {clock.Elapsed.TotalMilliseconds:N0} ms");
+
+        Assert.Null(snapshot.Rejection);
+        Assert.Equal(3000, snapshot.Files);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    [Fact]
+    public async Task ReadAsync_CompiledPython_DroppedWithOneNoteCountingThem()
+    {
+        _submission.Write("calc.py", "def add(a, b):\n    return a - b\n");
+        _submission.Write("__pycache__/calc.cpython-311.pyc", "compiled");
+        _submission.Write("__pycache__/notes.txt", "kept out too");
+        _submission.Write("pkg/__pycache__/mod.cpython-311.pyc", "compiled");
+        _submission.Write("pkg/mod.py", "X = 1\n");
+        _submission.Write("helper.PYC", "compiled");
+
+        var snapshot = await Read(ResourceLimits.Default);
+
+        Assert.Null(snapshot.Rejection);
+        Assert.Equal(
+            ["submission", "submission/pkg", "submission/calc.py", "submission/pkg/mod.py"],
+            snapshot.Tree.Entries.Select(e => e.RelativePath));
+        Assert.Equal("3 compiled Python files (.pyc) were not staged, nor any __pycache__ folder; the source is graded.", Assert.Single(snapshot.Notes));
     }
 
     [Fact]

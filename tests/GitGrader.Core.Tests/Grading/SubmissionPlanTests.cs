@@ -70,12 +70,14 @@ public sealed class SubmissionPlanTests
     }
 
     [Fact]
-    public async Task OverFileCount_SameRejectionAsAWalkPastTheCapAndNothingRead()
+    public async Task Rejected_SameRejectionAsAWalkPastTheCapAndNothingRead()
     {
         var limits = new ResourceLimits { SubmissionFiles = 1 };
         var walked = await SubmissionPlan.Make([File("a", "a"), File("b", "b")], limits).StageAsync(ReadLocator, CancellationToken.None);
+        var caps = new SubmissionCaps(limits);
+        var listed = caps.Add(File("a", "a")) ?? caps.Add(File("b", "b"));
 
-        var early = await SubmissionPlan.OverFileCount(limits).StageAsync((_, _) => throw new InvalidOperationException("content read despite the rejection"), CancellationToken.None);
+        var early = await SubmissionPlan.Rejected(listed!).StageAsync((_, _) => throw new InvalidOperationException("content read despite the rejection"), CancellationToken.None);
 
         Assert.NotNull(early.Rejection);
         Assert.Equal(walked.Rejection, early.Rejection);
@@ -90,7 +92,7 @@ public sealed class SubmissionPlanTests
         var snapshot = await plan.StageAsync((_, _) => throw new InvalidOperationException("content read despite the rejection"), CancellationToken.None);
 
         Assert.Equal(
-            "The submission's files add up to more than 2 KiB, the limit for this assignment ('b/big.bin' alone is 3 KiB). Remove large files and push again.",
+            "The submission's files add up to more than 2 KiB, the limit for this assignment ('b/big.bin' alone is 3 KiB). Remove large files and push again. (Instructors: raise it with `limits: { submission_size: N }` in assignment.yml.)",
             snapshot.Rejection);
         Assert.Equal(0, snapshot.Tree.ContentBytes);
     }
