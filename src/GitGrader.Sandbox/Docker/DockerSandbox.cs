@@ -12,7 +12,8 @@ namespace GitGrader.Sandbox.Docker;
 /// <summary>
 /// <see cref="ISandbox"/> on a Docker engine: one fresh container per submission with no network,
 /// a read-only root, a size-capped tmpfs workspace, memory = memory+swap, a CPU quota, a pids cap,
-/// every capability dropped, no-new-privileges, an init process, ulimits, and a non-root user.
+/// every capability dropped but the three GitGrader's own root execs use (a student exec has none),
+/// no-new-privileges, an init process, ulimits, and every step run as a non-root user.
 /// Containers and volumes are labelled; those of processes that died are reaped at first use.
 /// The engine is reached through <see cref="IContainerEngine"/> only.
 /// </summary>
@@ -325,7 +326,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             Image = settings.Image,
             Entrypoint = ["sleep"],
             Command = ["infinity"],
-            User = SandboxUsers.Keeper,
+            User = SandboxUsers.Grader,
             WorkingDirectory = "/",
             Environment = ["HOME=/tmp"],
             Labels = labels,
@@ -336,6 +337,10 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             ReadOnlyRootFilesystem = true,
             Init = true,
             CapDrop = ["ALL"],
+
+            // For GitGrader's own root execs only (they restore the working copy and lay instructor files
+            // out root-owned); an exec as the student user has no capability at all, and cannot gain one.
+            CapAdd = ["CHOWN", "DAC_OVERRIDE", "FOWNER"],
             SecurityOptions = ["no-new-privileges"],
             IpcMode = "private",
             Tmpfs = new Dictionary<string, string>
