@@ -110,8 +110,10 @@ public sealed class Grader
             }
 
             // Phase 1: visible tests that need only the student's files, on the working copy as setup left it
-            // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty).
-            if (kept && assignment.Tests.Any(t => !t.NeedsHiddenFiles))
+            // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty). A
+            // junit test always gets a laid-out stage: its report is read as the verdict.
+            bool OnStudentFilesAlone(TestDefinition test) => !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
+            if (kept && assignment.Tests.Any(OnStudentFilesAlone))
             {
                 _ = await session.PrepareAsync(StepStage.ScratchOnly, cancellationToken).ConfigureAwait(false);
             }
@@ -119,7 +121,7 @@ public sealed class Grader
             for (var i = 0; i < assignment.Tests.Count; i++)
             {
                 var test = assignment.Tests[i];
-                if (!test.NeedsHiddenFiles)
+                if (OnStudentFilesAlone(test))
                 {
                     progress?.Report($"Running {test.Name}");
                     results[i] = setupFailure is null

@@ -35,9 +35,22 @@ public sealed class SubmissionPlan
         ArgumentNullException.ThrowIfNull(limits);
         var plan = new SubmissionPlan();
         long totalBytes = 0;
+        string? tooLong = null;
         foreach (var entry in entries)
         {
             var path = entry.Path;
+            if (tooLong is not null && path.StartsWith(tooLong, StringComparison.Ordinal))
+            {
+                continue; // inside a folder already skipped for its path's length
+            }
+
+            if (entry.Kind == SubmissionEntryKind.PathTooLong || SubmissionPaths.TooLong(path))
+            {
+                plan._notes.Add($"Skipped '{SubmissionPaths.Shorten(path)}' and all it holds: its path is longer than a sandbox can stage ({SubmissionPaths.MaxPathBytes} bytes in all, {SubmissionPaths.MaxNameBytes} a name).");
+                tooLong = path + "/";
+                continue;
+            }
+
             switch (entry.Kind)
             {
                 case SubmissionEntryKind.Directory:

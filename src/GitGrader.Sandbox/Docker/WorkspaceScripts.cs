@@ -70,7 +70,11 @@ internal static class WorkspaceScripts
         fi
         rm -rf "$W/results" && mkdir -m 0755 "$W/results" && chown 1000:1000 "$W/results" && chmod 1777 /tmp || exit 71
         mode=$1; shift
-        [ "$mode" = restore ] || exit 0
+        if [ "$mode" != restore ]; then
+          # Compiled Python files (setup may have written them) never run in a later step.
+          find "$S" -depth -mindepth 1 \( \( -type d -name __pycache__ \) -o -name '*.pyc' \) -exec rm -rf -- {} + || exit 71
+          exit 0
+        fi
         [ -d "$G/pristine" ] || exit 72
         rm -rf "$S" "$W/hidden" || exit 71
         if ! err=$(cp -a "$G/pristine" "$S" 2>&1); then
@@ -95,16 +99,30 @@ internal static class WorkspaceScripts
         unsafe() { case /$1/ in */../*|*/./*|//*) return 0 ;; esac; return 1; }
         parent() { case $1 in */*) p=${1%/*} ;; *) p= ;; esac; }
 
-        # What the student's copy holds that Python would import instead of an instructor module.
+        # The folders that hold instructor files, and the names of the instructor's Python modules.
+        nl='
+        '
+        dirs=.; mods=
         for f; do
           [ "$f" = -- ] && break
           unsafe "$f" && exit 73
+          case $f in */) d=${f%/} ;; *) parent "$f"; d=${p:-.} ;; esac
+          case "$nl$dirs$nl" in *"$nl$d$nl"*) ;; *) dirs=$dirs$nl$d ;; esac
           case $f in
-            */) ;;
-            *.py) b=${f%.py}; parent "$f"
-                  rm -rf -- "$S/$b" "$S/$b.pyc" "$S/$b.so" "$S/$b".*.so "$S/${p:+$p/}__pycache__" || exit 71 ;;
+            *.py) b=${f##*/}; b=${b%.py}
+                  case "$nl$mods$nl" in *"$nl$b$nl"*) ;; *) mods=${mods:+$mods$nl}$b ;; esac ;;
           esac
         done
+        # What the student's copy holds in those folders that Python would import instead of an
+        # instructor module (an instructor's own entry of that name is laid again below).
+        IFS=$nl; set -f
+        for d in $dirs; do
+          rm -rf -- "$S/$d/__pycache__" || exit 71
+          for b in $mods; do
+            set +f; rm -rf -- "$S/$d/$b" "$S/$d/$b.pyc" "$S/$d/$b.so" "$S/$d/$b".*.so || exit 71; set -f
+          done
+        done
+        unset IFS; set +f
         # The instructor's files, hard links to the kept ones (no space used): root-owned, read-only,
         # in root-owned folders the student cannot write.
         for f; do
@@ -128,18 +146,23 @@ internal static class WorkspaceScripts
           rm -rf -- "$S/$r" || exit 71
         done
         # In a folder the step may write, empty root-owned folders take the names that would shadow an
-        # instructor module (a package of the same name, __pycache__).
-        for f; do
-          [ "$f" = -- ] && break
-          case $f in
-            *.py) parent "$f"; d=$S${p:+/$p}; b=${f##*/}; b=${b%.py}
-                  if [ -k "$d" ]; then
-                    for n in __pycache__ "$b"; do
-                      [ -e "$d/$n" ] || [ -L "$d/$n" ] || mkdir -m 0755 -- "$d/$n" || exit 71
-                    done
-                  fi ;;
-          esac
+        # instructor module: a package of the same name, __pycache__, an extension module (a folder is
+        # not a file, so the import goes on to the source).
+        tag=
+        for x in /usr/lib/python3*/lib-dynload/*.cpython-*.so /usr/local/lib/python3*/lib-dynload/*.cpython-*.so; do
+          [ -e "$x" ] || continue
+          x=${x##*/}; tag=.${x#*.}; break
         done
+        IFS=$nl; set -f
+        for d in $dirs; do
+          [ -k "$S/$d" ] || continue
+          for b in $mods; do
+            for n in __pycache__ "$b" "$b.so" "$b.abi3.so" ${tag:+"$b$tag"}; do
+              [ -e "$S/$d/$n" ] || [ -L "$S/$d/$n" ] || mkdir -m 0755 -- "$S/$d/$n" || exit 71
+            done
+          done
+        done
+        unset IFS; set +f
         exit 0
         """;
 }
