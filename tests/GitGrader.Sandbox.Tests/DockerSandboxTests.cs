@@ -21,9 +21,11 @@ public sealed class DockerSandboxTests
         Assert.True(container.ReadOnlyRootFilesystem);
         Assert.True(container.Init);
         Assert.Equal(["ALL"], container.CapDrop);
+        Assert.Equal(["CHOWN", "DAC_OVERRIDE", "FOWNER"], container.CapAdd);
         Assert.Equal(["no-new-privileges"], container.SecurityOptions);
         Assert.Equal("private", container.IpcMode);
-        Assert.Equal("65534:65534", container.User);
+        Assert.Equal("0:0", container.User); // GitGrader's own execs get the added capabilities; steps run as 1000
+
         Assert.Equal(limits.MemoryBytes, container.MemoryBytes);
         Assert.Equal((long)(limits.Cpus * 1_000_000_000), container.NanoCpus);
         Assert.Equal(limits.Pids, container.PidsLimit);

@@ -253,19 +253,21 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
+    /// <summary>One upload, no exec: the store's own folder comes first in the archive, root-owned, mode 0700.</summary>
     private async Task PutInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
     {
-        var init = await RunAsync(
-            ["/bin/sh", "-c", WorkspaceScripts.Init], SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
-        if (init.TimedOut || init.ExitCode != 0)
+        var store = new StagedTree()
+            .AddDirectory(WorkspaceScripts.StoreName, StagedOwner.GraderOnly)
+            .AddDirectory(WorkspaceScripts.StoreName + "/hidden", StagedOwner.Grader);
+        foreach (var entry in files.Entries)
         {
-            throw new SandboxException(
-                $"Creating the grader's own folder in sandbox {ShortId} failed: {Encoding.UTF8.GetString(init.Stderr).Trim()}",
-                "Check that the grader image has /bin/sh, and the Docker engine's health; the job is retried.");
+            var path = $"{WorkspaceScripts.StoreName}/hidden/{entry.RelativePath}";
+            _ = entry.Kind == StagedEntryKind.Directory
+                ? store.AddDirectory(path, StagedOwner.Grader)
+                : store.AddFile(path, StagedOwner.Grader, entry.Content ?? ReadOnlyMemory<byte>.Empty, entry.Executable);
         }
 
-        using var tar = TarBuilder.Build(files);
-        await _engine.PutArchiveAsync(ContainerId, WorkspaceScripts.InstructorFiles, tar, cancellationToken).ConfigureAwait(false);
+        await PutTreeAsync(store, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RawRun> RunAsync(

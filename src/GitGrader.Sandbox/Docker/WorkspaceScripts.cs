@@ -13,14 +13,8 @@ internal static class WorkspaceScripts
     /// <summary>Exit status: the workspace had no room left.</summary>
     public const int NoRoom = 90;
 
-    /// <summary>The grader's own part of the workspace (root, 0700).</summary>
-    public const string Store = "/work/.grader";
-
-    /// <summary>Where the instructor's files are kept.</summary>
-    public const string InstructorFiles = Store + "/hidden";
-
-    /// <summary>Creates the grader's own part of the workspace; run before any student code.</summary>
-    public const string Init = "mkdir -p -m 0700 " + Store + " && chmod 0700 " + Store + " && mkdir -p -m 0755 " + InstructorFiles;
+    /// <summary>The grader's own part of the workspace (root, 0700), relative to the workspace.</summary>
+    public const string StoreName = ".grader";
 
     // Fails with StudentAlive when any process of the student user is still alive: the root exec cannot
     // kill it (no CAP_KILL), and one left running could change what is laid out next.
