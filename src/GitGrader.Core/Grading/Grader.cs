@@ -113,10 +113,6 @@ public sealed class Grader
             // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty). A
             // junit test always gets a laid-out stage: its report is read as the verdict.
             bool OnStudentFilesAlone(TestDefinition test) => !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
-            if (kept && assignment.Tests.Any(OnStudentFilesAlone))
-            {
-                _ = await session.PrepareAsync(StepStage.ScratchOnly, cancellationToken).ConfigureAwait(false);
-            }
 
             for (var i = 0; i < assignment.Tests.Count; i++)
             {

@@ -19,9 +19,11 @@ public interface ISandboxSession : IAsyncDisposable
     Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Keeps a root-owned copy of the working copy as it is now (without links, <c>__pycache__</c>
-    /// folders and <c>*.pyc</c> files): every <see cref="PrepareAsync"/> that lays instructor files
-    /// restores the working copy from it. False when the workspace has no room left for it.
+    /// Keeps a root-owned copy of the working copy and of <c>/tmp</c> as they are now (without links,
+    /// <c>__pycache__</c> folders, <c>*.pyc</c> files, nor the dot entries of <c>/tmp</c>, which is HOME):
+    /// every <see cref="PrepareAsync"/> restores from it. Then lays the sandbox out as
+    /// <see cref="PrepareAsync"/> with <see cref="StepStage.ScratchOnly"/> does. False when the workspace
+    /// has no room left for the copy.
     /// </summary>
     Task<bool> KeepWorkingCopyAsync(CancellationToken cancellationToken);
 

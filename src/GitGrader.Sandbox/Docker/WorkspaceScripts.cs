@@ -30,7 +30,8 @@ internal static class WorkspaceScripts
     // Copies the working copy and /tmp (what setup built there) into the store, dropping links, special
     // files, __pycache__ folders and *.pyc files (compiled Python files never run in a later step), and
     // the dot entries at the top of /tmp: that is HOME, whose user site (.local), .node_modules and the
-    // like would run inside every later step.
+    // like would run inside every later step. Then lays out the scratch places as Prepare does for a
+    // phase on the student's files alone (one exec for both: they always come together).
     public const string KeepWorkingCopy = NoStudentProcess + """
         G=/work/.grader
         mkdir -p -m 0700 "$G" && rm -rf "$G/pristine" "$G/tmp" || exit 71
@@ -45,14 +46,17 @@ internal static class WorkspaceScripts
         keep /work/submission "$G/pristine"
         keep /tmp "$G/tmp"
         find "$G/tmp" -mindepth 1 -maxdepth 1 -name '.*' -exec rm -rf -- {} + || exit 71
-        exit 0
-        """;
+        set -- scratch --
+
+        """ + PrepareBody;
 
     /// <summary>
     /// <c>$1</c> is <c>scratch</c> or <c>restore</c>; then the instructor files (relative to the hidden
     /// folder, a folder ends in <c>/</c>), <c>--</c>, and the report paths (relative to the working copy).
     /// </summary>
-    public const string Prepare = NoStudentProcess + """
+    public const string Prepare = NoStudentProcess + PrepareBody;
+
+    private const string PrepareBody = """
         W=/work; S=$W/submission; G=$W/.grader
         for d in /tmp /dev/shm /dev/mqueue; do
           [ -d "$d" ] || continue
