@@ -66,6 +66,19 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
                 pass
         """;
 
+    // Uses up the workspace's files and folders (not its bytes): empty files until none is left.
+    private const string FillInodes = """
+        import os
+        n = 0
+        try:
+            while True:
+                os.makedirs("many/%d" % (n // 1000), exist_ok=True)
+                open("many/%d/%d" % (n // 1000, n), "w").close()
+                n += 1
+        except OSError:
+            pass
+        """;
+
     public HiddenPhaseIsolationTests(DockerFixture docker)
         : base(docker)
     {
@@ -304,8 +317,10 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
         Assert.Equal(TestStatus.Failed, Single(zero, "hidden one").Status);
     }
 
-    [Fact]
-    public async Task WorkspaceFilledBySetup_IsTheSubmissionsVerdict_WithAClearMessage()
+    [Theory]
+    [InlineData(Fill)]
+    [InlineData(FillInodes)]
+    public async Task WorkspaceFilledBySetup_IsTheSubmissionsVerdict_WithAClearMessage(string fill)
     {
         const string Yaml = """
             name: Full build
@@ -320,7 +335,7 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
                 visibility: hidden
             """;
         using var scenario = new Scenario().Assignment(Yaml).Hidden("tests/check_add.py", CheckAdd).Hidden("tests/helper.py", Helper)
-            .Submission("add.py", RightAdd).Submission("fill.py", Fill);
+            .Submission("add.py", RightAdd).Submission("fill.py", fill);
         using var right = new Scenario().Assignment(Yaml).Hidden("tests/check_add.py", CheckAdd).Hidden("tests/helper.py", Helper)
             .Submission("add.py", RightAdd).Submission("fill.py", "print('a small build')\n");
 

@@ -39,7 +39,7 @@ public sealed class DockerSandboxTests
         var volume = Assert.Single(engine.CreatedVolumes);
         Assert.Equal([new VolumeMount(volume.Name, SandboxPaths.Workspace)], container.Volumes);
         Assert.Equal("tmpfs", volume.DriverOptions["type"]);
-        Assert.StartsWith($"size={limits.WorkspaceBytes},", volume.DriverOptions["o"], StringComparison.Ordinal);
+        Assert.StartsWith($"size={limits.WorkspaceBytes},nr_inodes=262144,", volume.DriverOptions["o"], StringComparison.Ordinal);
         Assert.Equal(container.Labels, volume.Labels);
     }
 

@@ -20,6 +20,11 @@ namespace GitGrader.Sandbox.Docker;
 public sealed class DockerSandbox : ISandbox, IDisposable
 {
     private const long ScratchTmpBytes = 16L * 1024 * 1024;
+
+    // Files and folders the workspace holds at most (the kept copy of the working copy counts too): a
+    // build that leaves hundreds of thousands of empty files runs out of them (the submission's verdict)
+    // before restoring the working copy before each hidden step could take more than a few seconds.
+    private const int WorkspaceInodes = 262_144;
     private const int BuildOutputTail = 30;
     private readonly IContainerEngine _engine;
     private readonly ILogger<DockerSandbox> _logger;
@@ -105,7 +110,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
                 {
                     ["type"] = "tmpfs",
                     ["device"] = "tmpfs",
-                    ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},uid=0,gid=0,mode=0755,nosuid,nodev"),
+                    ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},nr_inodes={WorkspaceInodes},uid=0,gid=0,mode=0755,nosuid,nodev"),
                 }),
             cancellationToken).ConfigureAwait(false);
 
