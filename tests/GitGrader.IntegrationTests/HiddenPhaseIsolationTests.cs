@@ -289,6 +289,23 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
         Assert.Equal(TestStatus.Failed, Single(zero, "hidden two").Status);
     }
 
+    [Theory]
+    [InlineData("open('tests', 'w').write('in the way')")]
+    [InlineData("os.makedirs('tests/check_add.py/x'); os.mkfifo('tests/helper.py'); os.chmod('tests/check_add.py', 0o500); os.chmod('tests', 0o500)")]
+    public async Task WhatSetupLeavesInTheWayOfInstructorFiles_IsReplaced_NeverAGraderError(string inTheWay)
+    {
+        // A file where an instructor folder goes, a read-only folder or a FIFO where an instructor file goes.
+        var attack = $$"""
+            import os
+            if not os.path.exists("tests/check_add.py"):
+                {{inTheWay}}
+            """;
+
+        var zero = await WrongThenRightAsync(add => Walls(add), attack);
+
+        Assert.Equal(TestStatus.Failed, Single(zero, "hidden one").Status);
+    }
+
     [Fact]
     public async Task WorkspaceFilledByAVisibleStep_HiddenTestsAreStillGraded()
     {
