@@ -206,6 +206,23 @@ public static class ProfileMode
 
         public Task ResetAsync(CancellationToken cancellationToken) => TimeAsync("ResetAsync", () => inner.ResetAsync(cancellationToken));
 
+        public Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken) =>
+            TimeAsync("KeepInstructorFilesAsync", () => inner.KeepInstructorFilesAsync(files, cancellationToken));
+
+        public async Task<bool> KeepWorkingCopyAsync(CancellationToken cancellationToken)
+        {
+            var kept = false;
+            await TimeAsync("KeepWorkingCopyAsync", async () => kept = await inner.KeepWorkingCopyAsync(cancellationToken));
+            return kept;
+        }
+
+        public async Task<StepStageOutcome> PrepareAsync(StepStage stage, CancellationToken cancellationToken)
+        {
+            var outcome = StepStageOutcome.Ready;
+            await TimeAsync(stage.InstructorFiles is null ? "PrepareAsync (scratch)" : "PrepareAsync (restore)", async () => outcome = await inner.PrepareAsync(stage, cancellationToken));
+            return outcome;
+        }
+
         public async Task<SandboxFile> ReadFileAsync(string path, long maxBytes, CancellationToken cancellationToken)
         {
             SandboxFile? file = null;

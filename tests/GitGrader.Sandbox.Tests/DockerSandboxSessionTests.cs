@@ -188,6 +188,78 @@ public sealed class DockerSandboxSessionTests
     }
 
     [Fact]
+    public async Task KeepInstructorFilesAsync_OneUpload_UnderTheRootOnlyStore()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        await session.KeepInstructorFilesAsync(new StagedTree().AddDirectory("tests", StagedOwner.Grader).AddFile("tests/t.py", StagedOwner.Grader, "x"u8.ToArray()), CancellationToken.None);
+
+        Assert.Empty(engine.Execs);
+        using var reader = new TarReader(new MemoryStream(Assert.Single(engine.Uploads)));
+        var entries = new List<(string Name, UnixFileMode Mode, int Uid)>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            entries.Add((entry.Name, entry.Mode, entry.Uid));
+        }
+
+        Assert.Equal([".grader/", ".grader/hidden/", ".grader/hidden/tests/", ".grader/hidden/tests/t.py"], entries.Select(e => e.Name));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, entries[0].Mode);
+        Assert.All(entries, e => Assert.Equal(0, e.Uid));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_RunsAsRoot_WithTheFilesAndReportsAsArguments()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var outcome = await session.PrepareAsync(new StepStage { InstructorFiles = ["tests/", "tests/t.py"], ReportPaths = ["out/r.xml"] }, CancellationToken.None);
+
+        Assert.Equal(StepStageOutcome.Ready, outcome);
+        var spec = Assert.Single(engine.Execs).Spec!;
+        Assert.Equal("0:0", spec.User);
+        Assert.Equal(["gitgrader-maintenance", "restore", "tests/", "tests/t.py", "--", "out/r.xml"], spec.Command.Skip(3));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_NoRoom_IsTheOutcome_NotAnException()
+    {
+        var engine = new FakeEngine { Step = spec => FakeExec.Exits(spec.User == "0:0" ? 90 : 0) };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        Assert.Equal(StepStageOutcome.NoRoom, await session.PrepareAsync(new StepStage { InstructorFiles = [] }, CancellationToken.None));
+        Assert.False(await session.KeepWorkingCopyAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_AStudentProcessStillAlive_IsKilledAndTheLayoutRunAgain()
+    {
+        var maintenance = 0;
+        var engine = new FakeEngine { Step = spec => FakeExec.Exits(spec.User == "0:0" && maintenance++ == 0 ? 75 : 0) };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var outcome = await session.PrepareAsync(StepStage.ScratchOnly, CancellationToken.None);
+
+        Assert.Equal(StepStageOutcome.Ready, outcome);
+        Assert.Equal(2, maintenance);
+        Assert.Equal(1, engine.KillScripts);
+        Assert.Equal(["0:0", "1000:1000", "0:0"], engine.Execs.Select(e => e.Spec!.User));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_TheLayoutFails_IsASandboxException_WithItsMessage()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(71, string.Empty, "rm: cannot remove 'x'\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var error = await Assert.ThrowsAsync<SandboxException>(() => session.PrepareAsync(StepStage.ScratchOnly, CancellationToken.None));
+
+        Assert.Contains("status 71", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rm: cannot remove", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DisposeAsync_RemovalFails_DoesNotThrow_AndIsDoneOnce()
     {
         var engine = new FakeEngine();

@@ -21,9 +21,11 @@ public sealed class DockerSandboxTests
         Assert.True(container.ReadOnlyRootFilesystem);
         Assert.True(container.Init);
         Assert.Equal(["ALL"], container.CapDrop);
+        Assert.Equal(["CHOWN", "DAC_OVERRIDE", "FOWNER"], container.CapAdd);
         Assert.Equal(["no-new-privileges"], container.SecurityOptions);
         Assert.Equal("private", container.IpcMode);
-        Assert.Equal("65534:65534", container.User);
+        Assert.Equal("0:0", container.User); // GitGrader's own execs get the added capabilities; steps run as 1000
+
         Assert.Equal(limits.MemoryBytes, container.MemoryBytes);
         Assert.Equal((long)(limits.Cpus * 1_000_000_000), container.NanoCpus);
         Assert.Equal(limits.Pids, container.PidsLimit);
@@ -37,7 +39,7 @@ public sealed class DockerSandboxTests
         var volume = Assert.Single(engine.CreatedVolumes);
         Assert.Equal([new VolumeMount(volume.Name, SandboxPaths.Workspace)], container.Volumes);
         Assert.Equal("tmpfs", volume.DriverOptions["type"]);
-        Assert.StartsWith($"size={limits.WorkspaceBytes},", volume.DriverOptions["o"], StringComparison.Ordinal);
+        Assert.StartsWith($"size={limits.WorkspaceBytes},nr_inodes=262144,", volume.DriverOptions["o"], StringComparison.Ordinal);
         Assert.Equal(container.Labels, volume.Labels);
     }
 

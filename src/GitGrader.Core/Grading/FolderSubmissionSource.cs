@@ -37,11 +37,16 @@ public sealed class FolderSubmissionSource : ISubmissionSource
 
     private static IEnumerable<SubmissionEntry> Entries(DirectoryInfo root, int maxEntries)
     {
-        // A folder holding more entries than the whole submission may is over the entries cap whatever else it holds.
-        foreach (var walked in FolderWalker.Walk(root, d => d.Entry.Name != ".git" && !SubmissionEntry.NotUtf8(d.Entry.Name), maxEntries))
+        // A folder holding more entries than the whole submission may is over the entries cap whatever else it
+        // holds; a folder too deep to list on this host (its path near PATH_MAX) is never entered.
+        foreach (var walked in FolderWalker.Walk(root, d => d.Entry.Name != ".git" && !SubmissionEntry.NotUtf8(d.Entry.Name) && SubmissionPaths.FitsOnHost(d.Entry.FullName), maxEntries))
         {
             var (entry, path) = (walked.Entry, walked.Path);
-            if (SubmissionEntry.NotUtf8(entry.Name))
+            if (entry is DirectoryInfo && !walked.IsLink && !SubmissionPaths.FitsOnHost(entry.FullName))
+            {
+                yield return new SubmissionEntry(SubmissionEntryKind.PathTooLong, path);
+            }
+            else if (SubmissionEntry.NotUtf8(entry.Name))
             {
                 yield return new SubmissionEntry(SubmissionEntryKind.NameNotUtf8, path);
             }

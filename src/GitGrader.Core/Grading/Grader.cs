@@ -10,9 +10,11 @@ namespace GitGrader.Core.Grading;
 /// Grades one submission (a folder, a fetched commit) against one assignment in one fresh sandbox session:
 /// <list type="number">
 /// <item>the student's files are staged (no symlink followed, caps enforced);</item>
-/// <item>the setup step and every visible test run on the student's files alone;</item>
-/// <item>every student process is killed, planted links removed, and the hidden files staged;</item>
-/// <item>the remaining tests run; hidden outputs never enter the report.</item>
+/// <item>the instructor's files are kept where no student process can reach them, then the student's files are staged (no symlink followed, caps enforced);</item>
+/// <item>the setup step runs, and a root-owned copy of the working copy it left is kept;</item>
+/// <item>the visible tests that need only the student's files run;</item>
+/// <item>before every other test, every student process is gone, the scratch places are emptied, the working copy is restored from that copy and the test's instructor files laid over it root-owned;</item>
+/// <item>hidden outputs never enter the report.</item>
 /// </list>
 /// Expected outputs of I/O tests never enter the sandbox: stdout is compared here.
 /// </summary>
@@ -73,6 +75,13 @@ public sealed class Grader
         {
             var runner = new TestRunner(session, assignment, reveal, revealAll);
 
+            // The instructor's files first, where no student process can reach them: their space is taken
+            // before the student's code can use any.
+            if (hidden is not null)
+            {
+                await session.KeepInstructorFilesAsync(InstructorFiles.Store(hidden), cancellationToken).ConfigureAwait(false);
+            }
+
             // One upload for everything the first steps need.
             snapshot.Tree.AddDirectory("results", StagedOwner.Student);
             if (assignment.Format == AssignmentFormat.Gradescope)
@@ -91,52 +100,67 @@ public sealed class Grader
                 annotations.AddRange(Annotate(setupOutput, "Setup"));
             }
 
-            async Task RunAsync(Func<TestDefinition, bool> belongs)
+            // The working copy and /tmp as setup left them: every step with instructor files starts from this
+            // copy, so nothing an earlier step wrote, removed, linked or chmod-ed there survives into it.
+            StepVerdict? noRoom = null;
+            var kept = setupFailure is null && await session.KeepWorkingCopyAsync(cancellationToken).ConfigureAwait(false);
+            if (setupFailure is null && !kept)
+            {
+                noRoom = NoRoom(assignment, "The build");
+            }
+
+            // Phase 1: visible tests that need only the student's files, on the working copy as setup left it
+            // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty). A
+            // junit test always gets a laid-out stage: its report is read as the verdict.
+            bool OnStudentFilesAlone(TestDefinition test) => !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
+
+            for (var i = 0; i < assignment.Tests.Count; i++)
+            {
+                var test = assignment.Tests[i];
+                if (OnStudentFilesAlone(test))
+                {
+                    progress?.Report($"Running {test.Name}");
+                    results[i] = setupFailure is null
+                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                        : [runner.NotRun(test, setupFailure, setupOutput)];
+                }
+            }
+
+            // Phase 2, visible tests with instructor files, then phase 3, every other test. Before each, the
+            // working copy is restored and the test's instructor files laid over it, root-owned: a visible or
+            // after-due-date test gets exactly the files it lists (so what it prints, which the student may
+            // see, can never include another test's source), a hidden test every hidden file.
+            var allFiles = hidden is null ? [] : InstructorFiles.Paths(hidden);
+            foreach (var visible in new[] { true, false })
             {
                 for (var i = 0; i < assignment.Tests.Count; i++)
                 {
                     var test = assignment.Tests[i];
-                    if (results[i] is null && belongs(test))
+                    if (results[i] is not null || (test.Visibility == Visibility.Visible) != visible)
                     {
-                        progress?.Report($"Running {test.Name}");
-                        results[i] = setupFailure is null
-                            ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                            : [runner.NotRun(test, setupFailure, setupOutput)];
+                        continue;
                     }
+
+                    progress?.Report($"Running {test.Name}");
+                    var failure = setupFailure ?? noRoom;
+                    if (failure is null)
+                    {
+                        var stage = new StepStage
+                        {
+                            InstructorFiles = hidden is null ? [] : test.Visibility == Visibility.Hidden ? allFiles : InstructorFiles.Paths(HiddenFilesReader.Select(hidden, test.Files)),
+                            ReportPaths = test.ReportPath is { } report ? [report] : [],
+                        };
+                        if (await session.PrepareAsync(stage, cancellationToken).ConfigureAwait(false) == StepStageOutcome.NoRoom)
+                        {
+                            failure = NoRoom(assignment, "The submission");
+                        }
+                    }
+
+                    results[i] = failure is null
+                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                        : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
                 }
             }
-
-            async Task StageAsync(StagedTree? files)
-            {
-                // Nothing of the student's keeps running, and no planted link redirects what comes next.
-                await session.ResetAsync(cancellationToken).ConfigureAwait(false);
-                if (files is not null)
-                {
-                    await session.CopyInAsync(files, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            // Phase 1: visible tests that need only the student's files.
-            await RunAsync(test => !test.NeedsHiddenFiles).ConfigureAwait(false);
-
-            // Phase 2: visible tests that need instructor files get exactly the files they list, so what
-            // they print (which the student sees) can never include a hidden test's source.
-            var visibleWithFiles = assignment.Tests.Where(t => t.NeedsHiddenFiles && t.Visibility == Visibility.Visible).ToList();
-            if (visibleWithFiles.Count > 0 && setupFailure is null)
-            {
-                var listed = visibleWithFiles.SelectMany(t => t.Files).Distinct(StringComparer.Ordinal).ToList();
-                await StageAsync(hidden is null ? null : HiddenFilesReader.Select(hidden, listed)).ConfigureAwait(false);
-            }
-
-            await RunAsync(test => test.Visibility == Visibility.Visible).ConfigureAwait(false);
-
-            // Phase 3: every hidden file, then the tests whose output the student does not see.
-            if (results.Any(r => r is null) && setupFailure is null)
-            {
-                await StageAsync(hidden).ConfigureAwait(false);
-            }
-
-            await RunAsync(_ => true).ConfigureAwait(false);
 
             notes.AddRange(runner.Notes);
         }
@@ -174,6 +198,10 @@ public sealed class Grader
             Notes = notes,
         };
     }
+
+    private static StepVerdict NoRoom(Assignment assignment, string who) => new(
+        TestStatus.RuntimeError,
+        $"{who} left no room in the {ByteSizeText.Format(assignment.Limits.WorkspaceBytes)} workspace to lay out this test's files; write less into the working copy.");
 
     private static IEnumerable<Annotation> Annotate(string output, string title) =>
         PythonTracebackAnnotator.Extract(output, SandboxPaths.Submission + "/", title)

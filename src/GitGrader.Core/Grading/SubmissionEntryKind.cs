@@ -20,4 +20,7 @@ public enum SubmissionEntryKind
 
     /// <summary>An entry git would refuse to check out (a <c>.git</c> or <c>..</c> path, an unknown mode), skipped with a note.</summary>
     Refused,
+
+    /// <summary>A path too long to stage (past <c>PATH_MAX</c> or <c>NAME_MAX</c> in the sandbox, or on this host): skipped with a note, with all it holds.</summary>
+    PathTooLong,
 }

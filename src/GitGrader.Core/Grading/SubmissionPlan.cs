@@ -37,6 +37,7 @@ public sealed class SubmissionPlan
         var caps = new SubmissionCaps(limits);
         var compiled = 0;
         string? compiledFolder = null;
+        string? tooLong = null;
         foreach (var entry in entries)
         {
             if (caps.Add(entry) is { } rejection)
@@ -46,6 +47,19 @@ public sealed class SubmissionPlan
             }
 
             var path = entry.Path;
+            if (tooLong is not null && path.StartsWith(tooLong, StringComparison.Ordinal))
+            {
+                continue; // inside a folder already skipped for its path's length
+            }
+
+            if (entry.Kind == SubmissionEntryKind.PathTooLong || SubmissionPaths.TooLong(path))
+            {
+                // Reached only where an assignment raises the path cap past what a sandbox can stage.
+                plan._notes.Add($"Skipped '{SubmissionPaths.Shorten(path)}' and all it holds: its path is longer than a sandbox can stage ({SubmissionPaths.MaxPathBytes} bytes in all, {SubmissionPaths.MaxNameBytes} a name).");
+                tooLong = path + "/";
+                continue;
+            }
+
             if (compiledFolder is not null && path.StartsWith(compiledFolder, StringComparison.Ordinal))
             {
                 compiled += entry.Kind == SubmissionEntryKind.File && IsCompiledPython(path) ? 1 : 0;

@@ -12,6 +12,30 @@ public interface ISandboxSession : IAsyncDisposable
     Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stages the instructor's files (paths relative to the hidden folder) in the grader's own part of
+    /// the workspace, which no student process can reach. Called before any step, so their space is
+    /// taken before the student's code can use any.
+    /// </summary>
+    Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a root-owned copy of the working copy and of <c>/tmp</c> as they are now (without links,
+    /// <c>__pycache__</c> folders, <c>*.pyc</c> files, nor the dot entries of <c>/tmp</c>, which is HOME):
+    /// every <see cref="PrepareAsync"/> restores from it. Then lays the sandbox out as
+    /// <see cref="PrepareAsync"/> with <see cref="StepStage.ScratchOnly"/> does. False when the workspace
+    /// has no room left for the copy.
+    /// </summary>
+    Task<bool> KeepWorkingCopyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the sandbox ready for the next step: no student process is left, <c>/tmp</c> (HOME),
+    /// <c>/dev/shm</c>, <c>/dev/mqueue</c> and <see cref="SandboxPaths.Results"/> are empty and, when the
+    /// stage lists instructor files, the working copy is restored and those files laid over it as
+    /// <see cref="StepStage.InstructorFiles"/> says.
+    /// </summary>
+    Task<StepStageOutcome> PrepareAsync(StepStage stage, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs one step as the unprivileged student user. Every student process left from an earlier
     /// step is killed first; the step is killed at its timeout or output cap.
     /// </summary>

@@ -8,4 +8,7 @@ public enum StagedOwner
 
     /// <summary>Root: readable but not writable by the student's code.</summary>
     Grader,
+
+    /// <summary>Root, and a folder the student's code cannot even enter (mode 0700).</summary>
+    GraderOnly,
 }

@@ -12,13 +12,19 @@ namespace GitGrader.Sandbox.Docker;
 /// <summary>
 /// <see cref="ISandbox"/> on a Docker engine: one fresh container per submission with no network,
 /// a read-only root, a size-capped tmpfs workspace, memory = memory+swap, a CPU quota, a pids cap,
-/// every capability dropped, no-new-privileges, an init process, ulimits, and a non-root user.
+/// every capability dropped but the three GitGrader's own root execs use (a student exec has none),
+/// no-new-privileges, an init process, ulimits, and every step run as a non-root user.
 /// Containers and volumes are labelled; those of processes that died are reaped at first use.
 /// The engine is reached through <see cref="IContainerEngine"/> only.
 /// </summary>
 public sealed class DockerSandbox : ISandbox, IDisposable
 {
     private const long ScratchTmpBytes = 16L * 1024 * 1024;
+
+    // Files and folders the workspace holds at most (the kept copy of the working copy counts too): a
+    // build that leaves hundreds of thousands of empty files runs out of them (the submission's verdict)
+    // before restoring the working copy before each hidden step could take more than a few seconds.
+    private const int WorkspaceInodes = 262_144;
     private const int BuildOutputTail = 30;
     private readonly IContainerEngine _engine;
     private readonly ILogger<DockerSandbox> _logger;
@@ -104,7 +110,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
                 {
                     ["type"] = "tmpfs",
                     ["device"] = "tmpfs",
-                    ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},uid=0,gid=0,mode=0755,nosuid,nodev"),
+                    ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},nr_inodes={WorkspaceInodes},uid=0,gid=0,mode=0755,nosuid,nodev"),
                 }),
             cancellationToken).ConfigureAwait(false);
 
@@ -325,7 +331,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             Image = settings.Image,
             Entrypoint = ["sleep"],
             Command = ["infinity"],
-            User = SandboxUsers.Keeper,
+            User = SandboxUsers.Grader,
             WorkingDirectory = "/",
             Environment = ["HOME=/tmp"],
             Labels = labels,
@@ -336,6 +342,10 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             ReadOnlyRootFilesystem = true,
             Init = true,
             CapDrop = ["ALL"],
+
+            // For GitGrader's own root execs only (they restore the working copy and lay instructor files
+            // out root-owned); an exec as the student user has no capability at all, and cannot gain one.
+            CapAdd = ["CHOWN", "DAC_OVERRIDE", "FOWNER"],
             SecurityOptions = ["no-new-privileges"],
             IpcMode = "private",
             Tmpfs = new Dictionary<string, string>

@@ -22,6 +22,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaintenanceTimeout = TimeSpan.FromSeconds(60);
+    private const long MaintenanceOutputBytes = 64 * 1024;
 
     // The image's own environment (PATH, JAVA_HOME, …) applies; these are added to it. Nothing of the host's.
     private static readonly string[] BaseEnvironment =
@@ -41,6 +43,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
     private readonly string _volumeName;
+    private StagedTree? _instructorFiles;
+    private bool _keptWorkingCopy;
     private int _oomKillsSeen;
     private bool _disposed;
 
@@ -67,6 +71,30 @@ internal sealed class DockerSandboxSession : ISandboxSession
         _staged.Add(tree);
     }
 
+    public async Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        await PutInstructorFilesAsync(files, cancellationToken).ConfigureAwait(false);
+        _instructorFiles = files;
+    }
+
+    public async Task<bool> KeepWorkingCopyAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await RunMaintenanceAsync(WorkspaceScripts.KeepWorkingCopy, [], cancellationToken).ConfigureAwait(false);
+        _keptWorkingCopy = outcome == StepStageOutcome.Ready;
+        return _keptWorkingCopy;
+    }
+
+    public async Task<StepStageOutcome> PrepareAsync(StepStage stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        await ResetAsync(cancellationToken).ConfigureAwait(false);
+        string[] arguments = stage.InstructorFiles is { } files
+            ? ["restore", .. files, "--", .. stage.ReportPaths]
+            : ["scratch", "--"];
+        return await RunMaintenanceAsync(WorkspaceScripts.Prepare, arguments, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -77,7 +105,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         string[] command = ["/bin/sh", "-c", StepWrapper, "gitgrader-step", .. request.Command];
         var environment = BaseEnvironment.Concat(request.Environment.Select(kv => $"{kv.Key}={kv.Value}")).ToList();
         var started = Stopwatch.GetTimestamp();
-        var run = await RunAsync(command, environment, request.WorkingDirectory, request.Stdin, request.Timeout, request.OutputLimitBytes, cancellationToken).ConfigureAwait(false);
+        var run = await RunAsync(command, SandboxUsers.Student, environment, request.WorkingDirectory, request.Stdin, request.Timeout, request.OutputLimitBytes, cancellationToken).ConfigureAwait(false);
 
         // The wrapper exits with the step's status only after killing what the step left and deleting
         // its links; a status of 128 or more may instead mean the wrapper itself was killed.
@@ -193,8 +221,58 @@ internal sealed class DockerSandboxSession : ISandboxSession
         await _engine.PutArchiveAsync(ContainerId, SandboxPaths.Workspace, tar, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs one of GitGrader's own scripts as root. A student process still alive is killed and the
+    /// script run again; if it cannot be killed, the container is restarted.
+    /// </summary>
+    private async Task<StepStageOutcome> RunMaintenanceAsync(string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await RunAsync(
+                ["/bin/sh", "-c", script, "gitgrader-maintenance", .. arguments],
+                SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
+            switch (run.ExitCode)
+            {
+                case 0 when !run.TimedOut:
+                    return StepStageOutcome.Ready;
+                case WorkspaceScripts.NoRoom when !run.TimedOut:
+                    return StepStageOutcome.NoRoom;
+                case WorkspaceScripts.StudentAlive when attempt < 2 && !run.TimedOut:
+                    if (attempt > 0 || !await TryKillStudentProcessesAsync(alsoRemoveSymlinks: false, cancellationToken).ConfigureAwait(false))
+                    {
+                        await RestartAsync(null, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                default:
+                    throw new SandboxException(
+                        string.Create(CultureInfo.InvariantCulture, $"Laying out the workspace of sandbox {ShortId} failed (status {run.ExitCode}{(run.TimedOut ? ", timed out" : string.Empty)}): {Encoding.UTF8.GetString(run.Stderr).Trim()}"),
+                        "Check the Docker engine's health (`docker info`, its log); the job is retried.");
+            }
+        }
+    }
+
+    /// <summary>One upload, no exec: the store's own folder comes first in the archive, root-owned, mode 0700.</summary>
+    private async Task PutInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
+    {
+        var store = new StagedTree()
+            .AddDirectory(WorkspaceScripts.StoreName, StagedOwner.GraderOnly)
+            .AddDirectory(WorkspaceScripts.StoreName + "/hidden", StagedOwner.Grader);
+        foreach (var entry in files.Entries)
+        {
+            var path = $"{WorkspaceScripts.StoreName}/hidden/{entry.RelativePath}";
+            _ = entry.Kind == StagedEntryKind.Directory
+                ? store.AddDirectory(path, StagedOwner.Grader)
+                : store.AddFile(path, StagedOwner.Grader, entry.Content ?? ReadOnlyMemory<byte>.Empty, entry.Executable);
+        }
+
+        await PutTreeAsync(store, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<RawRun> RunAsync(
         IReadOnlyList<string> command,
+        string user,
         IReadOnlyList<string> environment,
         string workingDirectory,
         ReadOnlyMemory<byte>? stdin,
@@ -204,7 +282,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     {
         var execId = await _engine.CreateExecAsync(
             ContainerId,
-            new ExecSpec(command, SandboxUsers.Student, workingDirectory, environment, AttachStdin: stdin is not null),
+            new ExecSpec(command, user, workingDirectory, environment, AttachStdin: stdin is not null),
             cancellationToken).ConfigureAwait(false);
 
         // Our own deadline: the engine client's timeout does not apply to an exec's stream.
@@ -329,7 +407,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
             : "kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; exit 0";
         try
         {
-            var run = await RunAsync(["/bin/sh", "-c", script], BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            var run = await RunAsync(["/bin/sh", "-c", script], SandboxUsers.Student, BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
             return run is { TimedOut: false, ExitCode: 0 };
         }
         catch (SandboxException ex)
@@ -347,9 +425,23 @@ internal sealed class DockerSandboxSession : ISandboxSession
         await _engine.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         _oomKillsSeen = 0;
         _mayBeDirty = true; // links planted before the restart may survive in the workspace
+
+        // The workspace is a tmpfs: a restart empties it. What was staged is staged again, in the same order.
+        if (_instructorFiles is not null)
+        {
+            await PutInstructorFilesAsync(_instructorFiles, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var tree in _staged)
         {
             await PutTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_keptWorkingCopy)
+        {
+            var kept = await RunAsync(
+                ["/bin/sh", "-c", WorkspaceScripts.KeepWorkingCopy], SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
+            _keptWorkingCopy = kept is { TimedOut: false, ExitCode: 0 };
         }
     }
 
@@ -363,7 +455,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         {
             var run = await RunAsync(
                 ["/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; exit 0"],
-                BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+                SandboxUsers.Student, BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
             var count = 0;
             foreach (var line in Encoding.ASCII.GetString(run.Stdout).Split('\n'))
             {

@@ -10,6 +10,8 @@ internal static class TarBuilder
     private const UnixFileMode Directory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     private const UnixFileMode File = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private const UnixFileMode Executable = File | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
@@ -29,7 +31,7 @@ internal static class TarBuilder
                 {
                     Uid = owner,
                     Gid = owner,
-                    Mode = isDirectory ? Directory : entry.Executable ? Executable : File,
+                    Mode = isDirectory ? (entry.Owner == StagedOwner.GraderOnly ? PrivateDirectory : Directory) : entry.Executable ? Executable : File,
                     ModificationTime = mtime,
                 };
                 if (!isDirectory && entry.Content is { } content)

@@ -48,6 +48,9 @@ internal sealed record ContainerSpec
     /// <summary>Capabilities dropped (<c>ALL</c> for every one).</summary>
     public IReadOnlyList<string> CapDrop { get; init; } = [];
 
+    /// <summary>Capabilities added back after <see cref="CapDrop"/>.</summary>
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+
     /// <summary>Security options (e.g. <c>no-new-privileges</c>).</summary>
     public IReadOnlyList<string> SecurityOptions { get; init; } = [];
 

@@ -381,6 +381,30 @@ public sealed class CommitFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_PathLongerThanPathMax_SkippedWithOneNote_TheRestStaged()
+    {
+        // git checks such a tree out fine; a sandbox (the engine's tar extraction) cannot hold it.
+        _student.WriteFile("ok.txt", "ok\n");
+        var blob = (await _student.GitAsync("hash-object", "-w", "ok.txt")).Trim();
+        var tree = await WriteTreeAsync(("100644", "bottom.txt", blob));
+        for (var level = 0; level < 21; level++)
+        {
+            tree = await WriteTreeAsync(("40000", new string('d', 200), tree));
+        }
+
+        var root = await WriteTreeAsync(("40000", "deep", tree), ("100644", "ok.txt", blob));
+        var sha = (await _student.GitAsync("commit-tree", root, "-m", "deep")).Trim();
+        await _student.PushAsync($"{sha}:refs/heads/main", force: true);
+
+        var snapshot = await FetchAndReadAsync(sha, ResourceLimits.Default);
+
+        Assert.Null(snapshot.Rejection);
+        Assert.Contains("its path is longer than a sandbox can stage", Assert.Single(snapshot.Notes), StringComparison.Ordinal);
+        Assert.Contains(snapshot.Tree.Entries, e => e.RelativePath == "submission/ok.txt");
+        Assert.All(snapshot.Tree.Entries, e => Assert.InRange(Encoding.UTF8.GetByteCount("/work/" + e.RelativePath), 1, 4095));
+    }
+
+    [Fact]
     public async Task ReadAsync_SameCommitCheckedOutAndReadAsAFolder_GivesAnEqualSnapshot()
     {
         _student.WriteFile("a.txt", "a\n");

@@ -26,6 +26,7 @@ internal static class ContainerParameters
             ReadonlyRootfs = spec.ReadOnlyRootFilesystem,
             Init = spec.Init,
             CapDrop = [.. spec.CapDrop],
+            CapAdd = [.. spec.CapAdd],
             SecurityOpt = [.. spec.SecurityOptions],
             IpcMode = spec.IpcMode,
             Tmpfs = spec.Tmpfs.ToDictionary(),
