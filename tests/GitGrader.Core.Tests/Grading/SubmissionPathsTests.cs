@@ -40,7 +40,7 @@ public sealed class SubmissionPathsTests
                 new SubmissionEntry(SubmissionEntryKind.Directory, deep + "/more"),
                 new SubmissionEntry(SubmissionEntryKind.File, "z.txt", 5, false, "z.txt"),
             ],
-            ResourceLimits.Default);
+            ResourceLimits.Default with { SubmissionPathBytes = 8192 }); // an assignment that raised the path cap past PATH_MAX
 
         var snapshot = await plan.StageAsync(ReadPath, CancellationToken.None);
 
@@ -51,6 +51,17 @@ public sealed class SubmissionPathsTests
         Assert.Equal(
             ["submission", "submission/src", "submission/src/add.py", "submission/z.txt"],
             snapshot.Tree.Entries.Select(e => e.RelativePath));
+    }
+
+    [Fact]
+    public void Make_PathPastPathMax_UnderTheDefaultCaps_IsRejectedByThePathCap()
+    {
+        var deep = string.Join('/', Enumerable.Repeat(new string('d', 200), 21));
+
+        var plan = SubmissionPlan.Make([new SubmissionEntry(SubmissionEntryKind.Directory, deep)], ResourceLimits.Default);
+
+        Assert.NotNull(plan.Rejection);
+        Assert.Contains("submission_path_length", plan.Rejection, StringComparison.Ordinal);
     }
 
     [Fact]
