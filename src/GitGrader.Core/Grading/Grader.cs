@@ -130,9 +130,13 @@ public sealed class Grader
             // working copy is restored and the test's instructor files laid over it, root-owned: a visible or
             // after-due-date test gets exactly the files it lists (so what it prints, which the student may
             // see, can never include another test's source), a hidden test every hidden file.
+            // An io test without files runs nothing of the instructor's in the sandbox (its verdict is its stdout,
+            // compared here), so it shares the layout an earlier step of its phase was given, where that layout
+            // holds no instructor file it may not see: one layout for a run of such tests, not one each.
             var allFiles = hidden is null ? [] : InstructorFiles.Paths(hidden);
             foreach (var visible in new[] { true, false })
             {
+                StepStage? laid = null;
                 for (var i = 0; i < assignment.Tests.Count; i++)
                 {
                     var test = assignment.Tests[i];
@@ -143,13 +147,14 @@ public sealed class Grader
 
                     progress?.Report($"Running {test.Name}");
                     var failure = setupFailure ?? noRoom;
-                    if (failure is null)
+                    if (failure is null && !SharesLayout(test, laid))
                     {
                         var stage = new StepStage
                         {
                             InstructorFiles = hidden is null ? [] : test.Visibility == Visibility.Hidden ? allFiles : InstructorFiles.Paths(HiddenFilesReader.Select(hidden, test.Files)),
                             ReportPaths = test.ReportPath is { } report ? [report] : [],
                         };
+                        laid = stage;
                         if (await session.PrepareAsync(stage, cancellationToken).ConfigureAwait(false) == StepStageOutcome.NoRoom)
                         {
                             failure = NoRoom(assignment, "The submission");
@@ -198,6 +203,17 @@ public sealed class Grader
             Notes = notes,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="test"/> may run on the layout <paramref name="laid"/> an earlier step of its phase
+    /// was given: an io test without files, on a layout whose instructor files it may see (a hidden test sees
+    /// every hidden file anyway; any other sees none).
+    /// </summary>
+    private static bool SharesLayout(TestDefinition test, StepStage? laid) =>
+        laid is not null
+        && test.Kind == TestKind.Io
+        && !test.NeedsHiddenFiles
+        && (test.Visibility == Visibility.Hidden || laid.InstructorFiles is null or { Count: 0 });
 
     private static StepVerdict NoRoom(Assignment assignment, string who) => new(
         TestStatus.RuntimeError,
