@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GitGrader.Core.Sandboxing;
 using GitGrader.Sandbox.Docker;
+using GitGrader.Sandbox.Docker.Seccomp;
 using GitGrader.Sandbox.Engine;
 using GitGrader.Sandbox.Tests.Fakes;
 
@@ -21,7 +22,9 @@ public sealed class DockerSandboxTests
         Assert.True(container.ReadOnlyRootFilesystem);
         Assert.True(container.Init);
         Assert.Equal(["ALL"], container.CapDrop);
-        Assert.Equal(["no-new-privileges"], container.SecurityOptions);
+        Assert.Equal(["no-new-privileges", SandboxSeccompProfile.SecurityOption], container.SecurityOptions);
+        Assert.Equal(string.Empty, container.Runtime);
+        Assert.DoesNotContain("info", engine.Calls);
         Assert.Equal("private", container.IpcMode);
         Assert.Equal("65534:65534", container.User);
         Assert.Equal(limits.MemoryBytes, container.MemoryBytes);
@@ -39,6 +42,42 @@ public sealed class DockerSandboxTests
         Assert.Equal("tmpfs", volume.DriverOptions["type"]);
         Assert.StartsWith($"size={limits.WorkspaceBytes},", volume.DriverOptions["o"], StringComparison.Ordinal);
         Assert.Equal(container.Labels, volume.Labels);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_ConfiguredRuntime_IsCheckedOnce_AndAskedForOnEveryContainer()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runsc");
+        using var sandbox = new DockerSandbox(engine, runtime: "runsc");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(["runsc", "runsc"], engine.CreatedContainers.Select(c => c.Runtime));
+        Assert.Single(engine.Calls, c => c == "info");
+    }
+
+    [Theory]
+    [InlineData("runsc", "grader-images/ensure-docker.sh")]
+    [InlineData("kata", "\"kata\": {\"path\": \"/path/to/binary\"}")]
+    public async Task StartSessionAsync_RuntimeTheEngineLacks_SaysHowToRegisterIt_AndCreatesNothing(string runtime, string hint)
+    {
+        var engine = new FakeEngine();
+        using var sandbox = new DockerSandbox(engine, runtime: runtime);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+
+        Assert.Equal($"Docker:Runtime is '{runtime}', but the Docker engine at unix:///fake/docker.sock has no runtime of that name (it has: runc).", failure.Message);
+        Assert.Contains(hint, failure.Hint, StringComparison.Ordinal);
+        Assert.Contains("/etc/docker/daemon.json", failure.Hint, StringComparison.Ordinal);
+        Assert.Empty(engine.CreatedVolumes);
+        Assert.Empty(engine.CreatedContainers);
     }
 
     [Fact]
