@@ -63,6 +63,41 @@ public sealed class DockerSandboxTests
         Assert.Single(engine.Calls, c => c == "info");
     }
 
+    [Fact]
+    public async Task StartSessionAsync_UnderGvisor_CapsTheProgramsProcessesInsideIt_AndLeavesTheSandboxKernelRoom()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runsc");
+        using var sandbox = new DockerSandbox(engine, runtime: "runsc");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        var container = Assert.Single(engine.CreatedContainers);
+        var pids = SandboxFixture.Settings.Limits.Pids;
+        Assert.Contains(new ContainerUlimit("nproc", pids, pids), container.Ulimits);
+        Assert.Equal((pids * 16) + 256, container.PidsLimit);
+        Assert.Equal(["no-new-privileges", SandboxSeccompProfile.SecurityOption], container.SecurityOptions);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_UnderAnotherRuntime_KeepsTheLimitsAsTheyAre()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runc-alias");
+        using var sandbox = new DockerSandbox(engine, runtime: "runc-alias");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        var container = Assert.Single(engine.CreatedContainers);
+        Assert.Equal("runc-alias", container.Runtime);
+        Assert.Equal(SandboxFixture.Settings.Limits.Pids, container.PidsLimit);
+        Assert.DoesNotContain(container.Ulimits, u => u.Name == "nproc");
+    }
+
     [Theory]
     [InlineData("runsc", "grader-images/ensure-docker.sh")]
     [InlineData("kata", "\"kata\": {\"path\": \"/path/to/binary\"}")]

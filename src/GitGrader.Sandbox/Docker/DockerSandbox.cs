@@ -121,7 +121,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         string? containerId = null;
         try
         {
-            containerId = await _engine.CreateContainerAsync(BuildContainer(name, settings, volume, labels) with { Runtime = _runtime }, cancellationToken).ConfigureAwait(false);
+            containerId = await _engine.CreateContainerAsync(GvisorAdjustments.For(BuildContainer(name, settings, volume, labels), _runtime), cancellationToken).ConfigureAwait(false);
             await _engine.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             SandboxLog.Started(_logger, ShortId(containerId), settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new DockerSandboxSession(_engine, _logger, containerId, volume);

@@ -26,6 +26,9 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>The OCI runtime the tests grade under (<see cref="RuntimeVariable"/>); empty: the engine's default.</summary>
     public static string Runtime { get; } = Environment.GetEnvironmentVariable(RuntimeVariable)?.Trim() ?? string.Empty;
 
+    /// <summary>Whether <see cref="Runtime"/> is gVisor (<c>runsc</c>, <c>runsc-*</c>).</summary>
+    public static bool IsGvisor => GvisorAdjustments.IsGvisor(Runtime);
+
     /// <summary>The sandbox as the CLI makes it, under <see cref="Runtime"/>.</summary>
     public DockerSandbox Sandbox { get; } = DockerSandbox.Create(new DockerOptions { Runtime = Runtime });
 
