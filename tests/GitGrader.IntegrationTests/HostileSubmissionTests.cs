@@ -6,6 +6,7 @@ namespace GitGrader.IntegrationTests;
 
 /// <summary>Submissions that try to hurt the host, outlive their step, or escape their limits.</summary>
 [Collection(DockerCollection.Name)]
+[Trait("Category", "Hostile")]
 public sealed class HostileSubmissionTests : GraderTestBase
 {
     private const string OneIoTest = """

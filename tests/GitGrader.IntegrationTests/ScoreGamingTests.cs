@@ -5,6 +5,7 @@ namespace GitGrader.IntegrationTests;
 
 /// <summary>Submissions that try to change how the hidden tests are found or scored, or to read them back.</summary>
 [Collection(DockerCollection.Name)]
+[Trait("Category", "Hostile")]
 public sealed class ScoreGamingTests : GraderTestBase
 {
     private const string PytestAssignment = """

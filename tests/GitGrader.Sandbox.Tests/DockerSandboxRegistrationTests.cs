@@ -33,6 +33,39 @@ public sealed class DockerSandboxRegistrationTests
         Assert.Contains(failure.Failures, f => f.StartsWith("Docker:RequestTimeout '00:00:00'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddDockerSandbox_Runtime_ReachesTheSandbox()
+    {
+        using var provider = Provider(new() { ["Docker:Runtime"] = "runsc" });
+
+        Assert.Equal("runsc", provider.GetRequiredService<DockerSandbox>().Runtime);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("runsc")]
+    [InlineData("io.containerd.runc.v2")]
+    [InlineData("runsc-kvm_2")]
+    public void Runtime_NamesTheEngineAccepts_AreValid(string runtime)
+    {
+        Assert.True(DockerOptionsValidator.IsValidRuntimeName(runtime));
+    }
+
+    [Theory]
+    [InlineData("run sc")]
+    [InlineData("/usr/bin/runsc")]
+    [InlineData("-runsc")]
+    [InlineData("runsc;rm")]
+    [InlineData(" runsc")]
+    public void Runtime_BadName_FailsNamingTheKey(string runtime)
+    {
+        using var provider = Provider(new() { ["Docker:Runtime"] = runtime });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DockerOptions>>().Value);
+
+        Assert.Contains(failure.Failures, f => f.StartsWith($"Docker:Runtime '{runtime}' is not a runtime name: give the name the engine registered it with", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("unix:///var/run/docker.sock", true)]
     [InlineData("unix:///run/user/1000/docker.sock", true)]

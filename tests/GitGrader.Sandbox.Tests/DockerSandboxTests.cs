@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GitGrader.Core.Sandboxing;
 using GitGrader.Sandbox.Docker;
+using GitGrader.Sandbox.Docker.Seccomp;
 using GitGrader.Sandbox.Engine;
 using GitGrader.Sandbox.Tests.Fakes;
 
@@ -22,7 +23,9 @@ public sealed class DockerSandboxTests
         Assert.True(container.Init);
         Assert.Equal(["ALL"], container.CapDrop);
         Assert.Equal(["CHOWN", "DAC_OVERRIDE", "FOWNER"], container.CapAdd);
-        Assert.Equal(["no-new-privileges"], container.SecurityOptions);
+        Assert.Equal(["no-new-privileges", SandboxSeccompProfile.SecurityOption], container.SecurityOptions);
+        Assert.Equal(string.Empty, container.Runtime);
+        Assert.DoesNotContain("info", engine.Calls);
         Assert.Equal("private", container.IpcMode);
         Assert.Equal("0:0", container.User); // GitGrader's own execs get the added capabilities; steps run as 1000
 
@@ -41,6 +44,77 @@ public sealed class DockerSandboxTests
         Assert.Equal("tmpfs", volume.DriverOptions["type"]);
         Assert.StartsWith($"size={limits.WorkspaceBytes},nr_inodes=262144,", volume.DriverOptions["o"], StringComparison.Ordinal);
         Assert.Equal(container.Labels, volume.Labels);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_ConfiguredRuntime_IsCheckedOnce_AndAskedForOnEveryContainer()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runsc");
+        using var sandbox = new DockerSandbox(engine, runtime: "runsc");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(["runsc", "runsc"], engine.CreatedContainers.Select(c => c.Runtime));
+        Assert.Single(engine.Calls, c => c == "info");
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_UnderGvisor_CapsTheProgramsProcessesInsideIt_AndLeavesTheSandboxKernelRoom()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runsc");
+        using var sandbox = new DockerSandbox(engine, runtime: "runsc");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        var container = Assert.Single(engine.CreatedContainers);
+        var pids = SandboxFixture.Settings.Limits.Pids;
+        Assert.Contains(new ContainerUlimit("nproc", pids, pids), container.Ulimits);
+        Assert.Equal((pids * 16) + 256, container.PidsLimit);
+        Assert.Equal(["no-new-privileges", SandboxSeccompProfile.SecurityOption], container.SecurityOptions);
+    }
+
+    [Fact]
+    public async Task StartSessionAsync_UnderAnotherRuntime_KeepsTheLimitsAsTheyAre()
+    {
+        var engine = new FakeEngine();
+        engine.Runtimes.Add("runc-alias");
+        using var sandbox = new DockerSandbox(engine, runtime: "runc-alias");
+
+        await using (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None))
+        {
+        }
+
+        var container = Assert.Single(engine.CreatedContainers);
+        Assert.Equal("runc-alias", container.Runtime);
+        Assert.Equal(SandboxFixture.Settings.Limits.Pids, container.PidsLimit);
+        Assert.DoesNotContain(container.Ulimits, u => u.Name == "nproc");
+    }
+
+    [Theory]
+    [InlineData("runsc", "grader-images/ensure-docker.sh")]
+    [InlineData("kata", "\"kata\": {\"path\": \"/path/to/binary\"}")]
+    public async Task StartSessionAsync_RuntimeTheEngineLacks_SaysHowToRegisterIt_AndCreatesNothing(string runtime, string hint)
+    {
+        var engine = new FakeEngine();
+        using var sandbox = new DockerSandbox(engine, runtime: runtime);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+
+        Assert.Equal($"Docker:Runtime is '{runtime}', but the Docker engine at unix:///fake/docker.sock has no runtime of that name (it has: runc).", failure.Message);
+        Assert.Contains(hint, failure.Hint, StringComparison.Ordinal);
+        Assert.Contains("/etc/docker/daemon.json", failure.Hint, StringComparison.Ordinal);
+        Assert.Empty(engine.CreatedVolumes);
+        Assert.Empty(engine.CreatedContainers);
     }
 
     [Fact]

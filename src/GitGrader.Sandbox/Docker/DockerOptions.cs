@@ -19,6 +19,13 @@ public sealed class DockerOptions
     /// <summary>Time allowed for one ordinary API call (not for a running step, nor for an image build).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// OCI runtime the grading containers run under, by the name the engine registered it with
+    /// (e.g. <c>runsc</c>, gVisor, which <c>grader-images/ensure-docker.sh</c> registers). Empty (the default):
+    /// the engine's default runtime, runc.
+    /// </summary>
+    public string Runtime { get; set; } = string.Empty;
+
     private static string DefaultEndpoint()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("DOCKER_HOST");

@@ -28,6 +28,16 @@ internal sealed class DockerOptionsValidator : IValidateOptions<DockerOptions>
             failures.Add($"{_key}:RequestTimeout '{options.RequestTimeout}' must be positive, e.g. 00:01:00.");
         }
 
+        if (!IsValidRuntimeName(options.Runtime))
+        {
+            failures.Add($"{_key}:Runtime '{options.Runtime}' is not a runtime name: give the name the engine registered it with (letters, digits, '.', '_', '-'; e.g. runsc), or leave it empty for the engine's default (runc).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Empty, or a name such as <c>runsc</c> or <c>io.containerd.runc.v2</c>: at most 64 of letters, digits, '.', '_', '-', starting with a letter or digit.</summary>
+    internal static bool IsValidRuntimeName(string? runtime) =>
+        runtime is not null && (runtime.Length == 0
+            || (runtime.Length <= 64 && char.IsAsciiLetterOrDigit(runtime[0]) && runtime.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')));
 }

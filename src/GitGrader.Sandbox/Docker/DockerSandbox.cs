@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using GitGrader.Core.Sandboxing;
+using GitGrader.Sandbox.Docker.Seccomp;
 using GitGrader.Sandbox.Engine;
 using GitGrader.Sandbox.Engine.DockerDotNet;
 using Microsoft.Extensions.Logging;
@@ -30,16 +31,25 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private readonly ILogger<DockerSandbox> _logger;
     private readonly IDisposable? _owned;
     private readonly SemaphoreSlim _reapOnce = new(1, 1);
+    private readonly string _runtime;
     private bool _reaped;
 
-    /// <summary>A sandbox on <paramref name="engine"/>; <paramref name="owned"/>, if given, is disposed with it.</summary>
-    internal DockerSandbox(IContainerEngine engine, ILogger<DockerSandbox>? logger = null, IDisposable? owned = null)
+    /// <summary>
+    /// A sandbox on <paramref name="engine"/>; <paramref name="owned"/>, if given, is disposed with it. Its containers
+    /// run under <paramref name="runtime"/> (a name the engine registered), or the engine's default when empty.
+    /// </summary>
+    internal DockerSandbox(IContainerEngine engine, ILogger<DockerSandbox>? logger = null, IDisposable? owned = null, string runtime = "")
     {
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(runtime);
         _engine = engine;
         _logger = logger ?? NullLogger<DockerSandbox>.Instance;
         _owned = owned;
+        _runtime = runtime;
     }
+
+    /// <summary>The OCI runtime its containers run under; empty: the engine's default.</summary>
+    public string Runtime => _runtime;
 
     /// <summary>The engine endpoint in use, for messages.</summary>
     public string Endpoint => _engine.Endpoint;
@@ -75,7 +85,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
 
         var client = DockerClientFactory.Create(options);
-        return new DockerSandbox(new DockerDotNetEngine(client, options), logger, client);
+        return new DockerSandbox(new DockerDotNetEngine(client, options), logger, client, options.Runtime);
     }
 
     public async Task<ISandboxSession> StartSessionAsync(SandboxSettings settings, CancellationToken cancellationToken)
@@ -117,7 +127,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         string? containerId = null;
         try
         {
-            containerId = await _engine.CreateContainerAsync(BuildContainer(name, settings, volume, labels), cancellationToken).ConfigureAwait(false);
+            containerId = await _engine.CreateContainerAsync(GvisorAdjustments.For(BuildContainer(name, settings, volume, labels), _runtime), cancellationToken).ConfigureAwait(false);
             await _engine.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             SandboxLog.Started(_logger, ShortId(containerId), settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new DockerSandboxSession(_engine, _logger, containerId, volume);
@@ -283,6 +293,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         {
             if (!_reaped)
             {
+                await CheckRuntimeAsync(cancellationToken).ConfigureAwait(false);
                 await ReapLeftoversAsync(cancellationToken).ConfigureAwait(false);
                 _reaped = true;
             }
@@ -290,6 +301,25 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         finally
         {
             _reapOnce.Release();
+        }
+    }
+
+    /// <summary>A configured runtime the engine does not have fails here, once, saying how to register it.</summary>
+    private async Task CheckRuntimeAsync(CancellationToken cancellationToken)
+    {
+        if (_runtime.Length == 0)
+        {
+            return;
+        }
+
+        var known = await _engine.RuntimesAsync(cancellationToken).ConfigureAwait(false);
+        if (!known.Contains(_runtime, StringComparer.Ordinal))
+        {
+            throw new SandboxException(
+                $"Docker:Runtime is '{_runtime}', but the Docker engine at {_engine.Endpoint} has no runtime of that name (it has: {string.Join(", ", known.Order(StringComparer.Ordinal))}).",
+                _runtime == "runsc"
+                    ? "Register gVisor with the engine: as root, `bash grader-images/ensure-docker.sh` (installs Debian's runsc and adds it to \"runtimes\" in /etc/docker/daemon.json, then reloads dockerd), or empty Docker:Runtime for the default runc."
+                    : $"Register it under \"runtimes\" in /etc/docker/daemon.json (\"{_runtime}\": {{\"path\": \"/path/to/binary\"}}) and reload the engine (`kill -HUP $(pidof dockerd)`), or empty Docker:Runtime for the default runc.");
         }
     }
 
@@ -346,7 +376,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             // For GitGrader's own root execs only (they restore the working copy and lay instructor files
             // out root-owned); an exec as the student user has no capability at all, and cannot gain one.
             CapAdd = ["CHOWN", "DAC_OVERRIDE", "FOWNER"],
-            SecurityOptions = ["no-new-privileges"],
+            SecurityOptions = ["no-new-privileges", SandboxSeccompProfile.SecurityOption],
             IpcMode = "private",
             Tmpfs = new Dictionary<string, string>
             {

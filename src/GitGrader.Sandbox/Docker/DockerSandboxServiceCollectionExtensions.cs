@@ -25,7 +25,10 @@ public static class DockerSandboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DockerOptions>>(new DockerOptionsValidator(key)));
         services.TryAddSingleton<IDockerClient>(sp => DockerClientFactory.Create(sp.GetRequiredService<IOptions<DockerOptions>>().Value));
         services.TryAddSingleton<IContainerEngine>(sp => new DockerDotNetEngine(sp.GetRequiredService<IDockerClient>(), sp.GetRequiredService<IOptions<DockerOptions>>().Value));
-        services.TryAddSingleton(sp => new DockerSandbox(sp.GetRequiredService<IContainerEngine>(), sp.GetService<ILogger<DockerSandbox>>()));
+        services.TryAddSingleton(sp => new DockerSandbox(
+            sp.GetRequiredService<IContainerEngine>(),
+            sp.GetService<ILogger<DockerSandbox>>(),
+            runtime: sp.GetRequiredService<IOptions<DockerOptions>>().Value.Runtime));
         services.TryAddSingleton<ISandbox>(sp => sp.GetRequiredService<DockerSandbox>());
         return services;
     }

@@ -48,6 +48,10 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private int _oomKillsSeen;
     private bool _disposed;
 
+    // True when a restart found the container killed for want of memory (gVisor: the OOM killer takes the
+    // whole sandbox, and the step's exec never reports an end), for the step that was running then.
+    private bool _containerOomKilled;
+
     // True when a student process may still run or a link may be planted in the working copy: a step
     // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
     private bool _mayBeDirty;
@@ -117,10 +121,16 @@ internal sealed class DockerSandboxSession : ISandboxSession
             outOfMemory = await OomKilledSinceLastCheckAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (_containerOomKilled)
+        {
+            outOfMemory = true;
+            _containerOomKilled = false;
+        }
+
         var result = new ExecutionResult
         {
-            ExitCode = run.ExitCode,
-            TimedOut = run.TimedOut,
+            ExitCode = outOfMemory && run.TimedOut ? 137 : run.ExitCode,
+            TimedOut = run.TimedOut && !outOfMemory,
             OutputLimitExceeded = run.OutputLimitExceeded,
             OutOfMemory = outOfMemory,
             Stdout = run.Stdout,
@@ -141,6 +151,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         if (!await TryKillStudentProcessesAsync(alsoRemoveSymlinks: true, cancellationToken).ConfigureAwait(false))
         {
             await RestartAsync(null, cancellationToken).ConfigureAwait(false);
+            _containerOomKilled = false; // between steps: no step's verdict
         }
 
         _mayBeDirty = false;
@@ -327,7 +338,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
             await StopStepAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var exitCode = await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        // The restart that found the container killed for want of memory took the exec with it.
+        var exitCode = _containerOomKilled ? 137 : await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
         return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray());
     }
 
@@ -420,6 +432,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private async Task RestartAsync(Exception? cause, CancellationToken cancellationToken)
     {
         SandboxLog.Restarting(_logger, cause, ShortId);
+        _containerOomKilled = await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false) is { Running: false, OomKilled: true };
         await _engine.KillContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         await _engine.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         await _engine.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,9 @@ internal sealed record ContainerSpec
     /// <summary>Resource limits of every process.</summary>
     public IReadOnlyList<ContainerUlimit> Ulimits { get; init; } = [];
 
+    /// <summary>OCI runtime the engine runs it with (e.g. <c>runsc</c>); empty: the engine's default (runc).</summary>
+    public string Runtime { get; init; } = string.Empty;
+
     /// <summary>Named volumes mounted into it.</summary>
     public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
 }

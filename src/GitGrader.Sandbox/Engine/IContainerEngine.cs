@@ -17,6 +17,9 @@ internal interface IContainerEngine
     /// <summary>Checks that the engine answers.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 
+    /// <summary>Names of the OCI runtimes the engine has registered (<c>runc</c>, and e.g. <c>runsc</c>).</summary>
+    Task<IReadOnlyCollection<string>> RuntimesAsync(CancellationToken cancellationToken);
+
     /// <summary>The image's content id (<c>sha256:…</c>), or null when the engine does not hold it.</summary>
     Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken);
 

@@ -13,6 +13,9 @@ public sealed class DockerFixture : IAsyncLifetime
 {
     public const string PythonImage = "gitgrader/python:latest";
 
+    /// <summary>Environment variable naming the OCI runtime the sandbox uses (e.g. <c>runsc</c>); unset or empty: the engine's default.</summary>
+    public const string RuntimeVariable = "GITGRADER_TEST_DOCKER_RUNTIME";
+
     private readonly IDockerClient _client = DockerClientFactory.Create(new DockerOptions());
 
     public DockerFixture()
@@ -20,8 +23,14 @@ public sealed class DockerFixture : IAsyncLifetime
         Engine = new DockerDotNetEngine(_client, new DockerOptions());
     }
 
-    /// <summary>The sandbox as the CLI makes it.</summary>
-    public DockerSandbox Sandbox { get; } = DockerSandbox.Create();
+    /// <summary>The OCI runtime the tests grade under (<see cref="RuntimeVariable"/>); empty: the engine's default.</summary>
+    public static string Runtime { get; } = Environment.GetEnvironmentVariable(RuntimeVariable)?.Trim() ?? string.Empty;
+
+    /// <summary>Whether <see cref="Runtime"/> is gVisor (<c>runsc</c>, <c>runsc-*</c>).</summary>
+    public static bool IsGvisor => GvisorAdjustments.IsGvisor(Runtime);
+
+    /// <summary>The sandbox as the CLI makes it, under <see cref="Runtime"/>.</summary>
+    public DockerSandbox Sandbox { get; } = DockerSandbox.Create(new DockerOptions { Runtime = Runtime });
 
     /// <summary>The engine seam on its own client, for what a test must do or check beside the sandbox.</summary>
     internal IContainerEngine Engine { get; }

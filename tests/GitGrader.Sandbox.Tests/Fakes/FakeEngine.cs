@@ -61,6 +61,15 @@ internal sealed class FakeEngine : IContainerEngine
 
     public Task PingAsync(CancellationToken cancellationToken) => Do("ping", string.Empty);
 
+    /// <summary>The runtimes the engine says it has.</summary>
+    public List<string> Runtimes { get; } = ["runc"];
+
+    public async Task<IReadOnlyCollection<string>> RuntimesAsync(CancellationToken cancellationToken)
+    {
+        await Do("info", string.Empty);
+        return Runtimes;
+    }
+
     public async Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken)
     {
         await Do("image inspect", image);

@@ -29,6 +29,7 @@ internal static class ContainerParameters
             CapAdd = [.. spec.CapAdd],
             SecurityOpt = [.. spec.SecurityOptions],
             IpcMode = spec.IpcMode,
+            Runtime = string.IsNullOrEmpty(spec.Runtime) ? null : spec.Runtime,
             Tmpfs = spec.Tmpfs.ToDictionary(),
             Ulimits = [.. spec.Ulimits.Select(u => new Ulimit { Name = u.Name, Soft = u.Soft, Hard = u.Hard })],
             Mounts = [.. spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.Volume, Target = v.Target })],

@@ -36,6 +36,13 @@ internal sealed class DockerDotNetEngine : IContainerEngine
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync("ping", token => _client.System.PingAsync(token), cancellationToken);
 
+    public Task<IReadOnlyCollection<string>> RuntimesAsync(CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyCollection<string>>("info", async token =>
+        {
+            var info = await _client.System.GetSystemInfoAsync(token).ConfigureAwait(false);
+            return info.Runtimes is null ? [] : [.. info.Runtimes.Keys];
+        }, cancellationToken);
+
     public Task<string?> ImageIdAsync(string image, CancellationToken cancellationToken) =>
         CallAsync<string?>("image inspect", async token =>
         {
