@@ -465,6 +465,15 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
                 Assert.Equal(0, await ShellAsync("cd \"$1\" && mkdir deep && cd deep && i=0 && while [ $i -lt 25 ]; do mkdir $2 && cd -P $2 || exit 1; i=$((i+1)); done && echo deep > bottom.txt", scenario.SubmissionDirectory, new string('d', 200)));
             }
 
+            // Under the default caps the submission is rejected by the path cap, with a report that says so.
+            var rejected = await GradeAsync(wrong);
+            Assert.Equal(0, rejected.Score);
+            Assert.Contains("submission_path_length", rejected.Rejection, StringComparison.Ordinal);
+
+            // Where an assignment raised that cap past PATH_MAX, the path is skipped with a note and the rest graded.
+            var raised = ThreeSteps.Replace("limits: { timeout: 5s }", "limits: { timeout: 5s, submission_path_length: 8192 }", StringComparison.Ordinal);
+            wrong.Assignment(raised);
+            right.Assignment(raised);
             var zero = await GradeAsync(wrong);
             var full = await GradeAsync(right);
 
