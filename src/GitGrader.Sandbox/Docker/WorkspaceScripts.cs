@@ -27,8 +27,8 @@ internal static class WorkspaceScripts
 
         """;
 
-    // Copies the working copy and /tmp (what setup built there) into the store, dropping links, special
-    // files, __pycache__ folders and *.pyc files (compiled Python files never run in a later step), and
+    // Copies the working copy and /tmp (what setup built there) into the store, dropping links and special
+    // files (from the source too: later steps never see them), __pycache__ folders and *.pyc files (compiled Python files never run in a later step), and
     // the dot entries at the top of /tmp: that is HOME, whose user site (.local), .node_modules and the
     // like would run inside every later step. Then lays out the scratch places as Prepare does for a
     // phase on the student's files alone (one exec for both: they always come together).
@@ -36,6 +36,9 @@ internal static class WorkspaceScripts
         G=/work/.grader
         mkdir -p -m 0700 "$G" && rm -rf "$G/pristine" "$G/tmp" || exit 71
         keep() {
+          # Links and special files (FIFOs, sockets) never enter the copy; they go from the source first, since
+          # copying a FIFO fails under gVisor ("preserving permissions ... Operation not permitted").
+          find "$1" -mindepth 1 \( -type l -o \( ! -type d ! -type f \) \) -delete 2>/dev/null
           if ! err=$(cp -a "$1" "$2" 2>&1); then
             rm -rf "$G/pristine" "$G/tmp"
             case $err in *"No space"*) exit 90 ;; esac
