@@ -120,20 +120,25 @@ internal sealed class TestRunner
             : VerdictRules.ForRun(result, request.Timeout, Limits);
         var failedIo = test.Kind == TestKind.Io && verdict.Status == TestStatus.Failed;
         var output = failedIo ? StudentText.FromBytes(result.Stderr) : Combine(result.Stdout, result.Stderr);
-        return new TestResult
+        return Whole(test, verdict, output, result) with
         {
-            Name = test.Name,
-            Status = verdict.Status,
-            Score = verdict.Status == TestStatus.Passed ? CaseResultBuilder.Round(test.Points) : 0,
-            MaxScore = CaseResultBuilder.Round(test.Points),
-            Visibility = test.Visibility,
-            Message = verdict.Message,
-            Output = reveal && verdict.Status != TestStatus.Passed ? Truncate(output) : string.Empty,
             Expected = reveal && failedIo ? Truncate(StudentText.Sanitize(test.Expected ?? string.Empty)) : null,
             Actual = reveal && failedIo ? Truncate(stdout) : null,
-            DurationMs = (long)result.Duration.TotalMilliseconds,
         };
     }
+
+    /// <summary>The one result of a test that scores as a whole: its points when passed, output only where the student may see it.</summary>
+    private TestResult Whole(TestDefinition test, StepVerdict verdict, string output, ExecutionResult result) => new()
+    {
+        Name = test.Name,
+        Status = verdict.Status,
+        Score = verdict.Status == TestStatus.Passed ? CaseResultBuilder.Round(test.Points) : 0,
+        MaxScore = CaseResultBuilder.Round(test.Points),
+        Visibility = test.Visibility,
+        Message = verdict.Message,
+        Output = Reveals(test) && verdict.Status != TestStatus.Passed ? Truncate(output) : string.Empty,
+        DurationMs = (long)result.Duration.TotalMilliseconds,
+    };
 
     /// <summary>A Classroom pytest run, hardened: passes, as the original would, when pytest exits 0, and only if its own report shows no failure.</summary>
     private async Task<TestResult> RunClassroomPytestAsync(TestDefinition test, CancellationToken cancellationToken)
@@ -163,17 +168,7 @@ internal sealed class TestRunner
                     : new StepVerdict(TestStatus.Failed, "Failed: pytest reported a failing test, or ran none.");
         }
 
-        return new TestResult
-        {
-            Name = test.Name,
-            Status = verdict.Status,
-            Score = verdict.Status == TestStatus.Passed ? CaseResultBuilder.Round(test.Points) : 0,
-            MaxScore = CaseResultBuilder.Round(test.Points),
-            Visibility = test.Visibility,
-            Message = verdict.Message,
-            Output = Reveals(test) && verdict.Status != TestStatus.Passed ? Truncate(Combine(result.Stdout, result.Stderr)) : string.Empty,
-            DurationMs = (long)result.Duration.TotalMilliseconds,
-        };
+        return Whole(test, verdict, Combine(result.Stdout, result.Stderr), result);
     }
 
     private async Task<IReadOnlyList<TestResult>> RunJUnitAsync(TestDefinition test, CancellationToken cancellationToken)
