@@ -172,6 +172,49 @@ public sealed class HiddenPhaseIsolationTests : GraderTestBase
     }
 
     [Fact]
+    public async Task CodePlantedInTheUserSite_NeverRunsInAHiddenRunTestWithoutFiles()
+    {
+        // A hidden run test that lists no files still runs the instructor's own code (here an inline check), so
+        // it must never run where a visible step left code that Python runs at every start-up.
+        const string Yaml = """
+            name: Inline
+            image: gitgrader/python:latest
+            limits: { timeout: 5s }
+            tests:
+              - name: visible
+                kind: run
+                run: python3 plant.py
+                points: 1
+              - name: hidden inline
+                kind: run
+                run: python3 -c "import add; assert add.add(2, 3) == 5"
+                points: 2
+                visibility: hidden
+            """;
+        const string Plant = """
+            import os, site
+            os.makedirs(site.getusersitepackages(), exist_ok=True)
+            with open(os.path.join(site.getusersitepackages(), "usercustomize.py"), "w") as f:
+                f.write("import os\nos._exit(0)\n")
+            """;
+        using var wrong = new Scenario().Assignment(Yaml).Submission("add.py", WrongAdd).Submission("plant.py", Plant);
+        using var right = new Scenario().Assignment(Yaml).Submission("add.py", RightAdd).Submission("plant.py", "print('nothing planted')\n");
+
+        var zero = await GradeAsync(wrong);
+        var full = await GradeAsync(right);
+
+        Assert.Equal(TestStatus.Failed, Single(zero, "hidden inline").Status);
+        Assert.Equal(0, Single(zero, "hidden inline").Score);
+        Assert.Equal(3, full.Score);
+
+        // Between two visible steps too: the user site is off for every step (PYTHONNOUSERSITE).
+        using var visibleOnly = new Scenario().Assignment(Yaml.Replace("    visibility: hidden\n", string.Empty, StringComparison.Ordinal))
+            .Submission("add.py", WrongAdd).Submission("plant.py", Plant);
+        var visible = await GradeAsync(visibleOnly);
+        Assert.Equal(TestStatus.Failed, Single(visible, "hidden inline").Status);
+    }
+
+    [Fact]
     public async Task LinksAndFilesPlantedInScratchPlaces_DoNotSurviveIntoTheHiddenPhase()
     {
         // The hidden check lists what it finds planted; its output is shown (RevealHidden) since it fails.

@@ -102,9 +102,13 @@ public sealed class Grader
 
             // The working copy and /tmp as setup left them: every step with instructor files starts from this
             // copy, so nothing an earlier step wrote, removed, linked or chmod-ed there survives into it.
+            // Not needed where every later test is a hidden io test without files: nothing of the instructor's
+            // runs in the sandbox for those (the verdict is stdout, compared here) and nothing they print is
+            // shown, so what earlier steps left can only serve the student's own program.
             StepVerdict? noRoom = null;
-            var kept = setupFailure is null && await session.KeepWorkingCopyAsync(cancellationToken).ConfigureAwait(false);
-            if (setupFailure is null && !kept)
+            var laysOut = assignment.Tests.Any(NeedsLayout);
+            var kept = setupFailure is null && laysOut && await session.KeepWorkingCopyAsync(cancellationToken).ConfigureAwait(false);
+            if (setupFailure is null && laysOut && !kept)
             {
                 noRoom = NoRoom(assignment, "The build");
             }
@@ -112,8 +116,6 @@ public sealed class Grader
             // Phase 1: visible tests that need only the student's files, on the working copy as setup left it
             // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty). A
             // junit test always gets a laid-out stage: its report is read as the verdict.
-            bool OnStudentFilesAlone(TestDefinition test) => !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
-
             for (var i = 0; i < assignment.Tests.Count; i++)
             {
                 var test = assignment.Tests[i];
@@ -137,6 +139,7 @@ public sealed class Grader
             foreach (var visible in new[] { true, false })
             {
                 StepStage? laid = null;
+                Visibility? lastOnLayout = null;
                 for (var i = 0; i < assignment.Tests.Count; i++)
                 {
                     var test = assignment.Tests[i];
@@ -147,7 +150,7 @@ public sealed class Grader
 
                     progress?.Report($"Running {test.Name}");
                     var failure = setupFailure ?? noRoom;
-                    if (failure is null && !SharesLayout(test, laid))
+                    if (failure is null && laysOut && !SharesLayout(test, laid, lastOnLayout))
                     {
                         var stage = new StepStage
                         {
@@ -155,6 +158,7 @@ public sealed class Grader
                             ReportPaths = test.ReportPath is { } report ? [report] : [],
                         };
                         laid = stage;
+                        lastOnLayout = null;
                         if (await session.PrepareAsync(stage, cancellationToken).ConfigureAwait(false) == StepStageOutcome.NoRoom)
                         {
                             failure = NoRoom(assignment, "The submission");
@@ -164,6 +168,7 @@ public sealed class Grader
                     results[i] = failure is null
                         ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
                         : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
+                    lastOnLayout = test.Visibility;
                 }
             }
 
@@ -209,11 +214,25 @@ public sealed class Grader
     /// was given: an io test without files, on a layout whose instructor files it may see (a hidden test sees
     /// every hidden file anyway; any other sees none).
     /// </summary>
-    private static bool SharesLayout(TestDefinition test, StepStage? laid) =>
+    private static bool SharesLayout(TestDefinition test, StepStage? laid, Visibility? lastOnLayout) =>
         laid is not null
-        && test.Kind == TestKind.Io
-        && !test.NeedsHiddenFiles
+        && IsPlainIo(test)
+        && lastOnLayout == test.Visibility // a test whose output may be shown never runs after a hidden one on its layout
         && (test.Visibility == Visibility.Hidden || laid.InstructorFiles is null or { Count: 0 });
+
+    /// <summary>An io test without files: nothing of the instructor's runs in the sandbox for it.</summary>
+    private static bool IsPlainIo(TestDefinition test) => test.Kind == TestKind.Io && !test.NeedsHiddenFiles;
+
+    /// <summary>
+    /// Phase 1: a visible test that needs only the student's files. A hidden test never runs there (a visible step
+    /// before it could have planted code that runs inside its harness), nor a junit test (its report is its verdict).
+    /// </summary>
+    private static bool OnStudentFilesAlone(TestDefinition test) =>
+        test.Visibility == Visibility.Visible && !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
+
+    /// <summary>Whether <paramref name="test"/> runs on a laid-out stage: every test past phase 1 but a hidden io test without files.</summary>
+    private static bool NeedsLayout(TestDefinition test) =>
+        !OnStudentFilesAlone(test) && !(test.Visibility == Visibility.Hidden && IsPlainIo(test));
 
     private static StepVerdict NoRoom(Assignment assignment, string who) => new(
         TestStatus.RuntimeError,

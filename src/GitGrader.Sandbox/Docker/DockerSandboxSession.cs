@@ -31,6 +31,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "HOME=/tmp",
         "LANG=C.UTF-8",
         "PYTHONDONTWRITEBYTECODE=1",
+        "PYTHONNOUSERSITE=1", // a step never runs code an earlier step planted in the user site under HOME
         "PYTHONUNBUFFERED=1",
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
     ];
