@@ -60,18 +60,8 @@ public static class StepRequests
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(limits);
         var perCase = Math.Max(1, (int)Math.Ceiling(limits.TestTimeout.TotalSeconds));
-        List<string> command =
-        [
-            "python3", "-I", "-B", "-m", "pytest",
-            "-p", "gitgrader_pytest", "-p", "pytest_timeout", "-p", "no:cacheprovider",
-            "-c", PytestIni,
-            $"--rootdir={SandboxPaths.Hidden}", $"--confcutdir={SandboxPaths.Hidden}",
-            "--import-mode=importlib",
-            $"--gitgrader-tests={SandboxPaths.Hidden}", $"--gitgrader-submission={SandboxPaths.Submission}",
-            $"--junitxml={reportPath}",
-            string.Create(CultureInfo.InvariantCulture, $"--timeout={perCase}"),
-            "-q", "--tb=native", "--no-header", "-rN",
-        ];
+        var command = HardenedPytest(timeoutPlugin: true, PytestIni, SandboxPaths.Hidden, reportPath);
+        command.AddRange([string.Create(CultureInfo.InvariantCulture, $"--timeout={perCase}"), "-q", "--tb=native", "--no-header", "-rN"]);
         command.AddRange(test.Files.Select(f => $"{SandboxPaths.Hidden}/{f}"));
         return new ExecutionRequest
         {
@@ -92,22 +82,9 @@ public static class StepRequests
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(limits);
         var pytest = test.HardenedPytest ?? throw new ArgumentException("The test has no hardened pytest command.", nameof(test));
-        List<string> command = ["python3", "-I", "-B", "-m", "pytest", "-p", "gitgrader_pytest"];
-        if (pytest.UsesTimeout)
-        {
-            command.AddRange(["-p", "pytest_timeout"]);
-        }
-
         var testsFolder = pytest.TestsFolder.Length == 0 ? SandboxPaths.Hidden : $"{SandboxPaths.Hidden}/{pytest.TestsFolder}";
-        command.AddRange(
-        [
-            "-p", "no:cacheprovider",
-            "-c", pytest.IniFile is { } ini ? $"{SandboxPaths.Hidden}/{ini}" : PytestIni,
-            $"--rootdir={SandboxPaths.Hidden}", $"--confcutdir={SandboxPaths.Hidden}",
-            "--import-mode=importlib",
-            $"--gitgrader-tests={testsFolder}", $"--gitgrader-submission={SandboxPaths.Submission}",
-            $"--junitxml={reportPath}",
-        ]);
+        var ini = pytest.IniFile is { } own ? $"{SandboxPaths.Hidden}/{own}" : PytestIni;
+        var command = HardenedPytest(pytest.UsesTimeout, ini, testsFolder, reportPath);
         command.AddRange(pytest.Options);
         command.AddRange(pytest.Targets.Select(t => t.Length == 0 ? SandboxPaths.Hidden : $"{SandboxPaths.Hidden}/{t}"));
         return new ExecutionRequest
@@ -116,6 +93,31 @@ public static class StepRequests
             Timeout = TimeoutOf(test, limits),
             OutputLimitBytes = limits.OutputBytes,
         };
+    }
+
+    /// <summary>
+    /// The hardening both pytest steps share: isolated interpreter, GitGrader's plugin (and pytest-timeout when
+    /// asked), no cache, the ini file <paramref name="ini"/>, the hidden folder as rootdir and confcutdir,
+    /// importlib import mode, the test modules' folder and the submission for the plugin, and the report.
+    /// </summary>
+    private static List<string> HardenedPytest(bool timeoutPlugin, string ini, string testsFolder, string reportPath)
+    {
+        List<string> command = ["python3", "-I", "-B", "-m", "pytest", "-p", "gitgrader_pytest"];
+        if (timeoutPlugin)
+        {
+            command.AddRange(["-p", "pytest_timeout"]);
+        }
+
+        command.AddRange(
+        [
+            "-p", "no:cacheprovider",
+            "-c", ini,
+            $"--rootdir={SandboxPaths.Hidden}", $"--confcutdir={SandboxPaths.Hidden}",
+            "--import-mode=importlib",
+            $"--gitgrader-tests={testsFolder}", $"--gitgrader-submission={SandboxPaths.Submission}",
+            $"--junitxml={reportPath}",
+        ]);
+        return command;
     }
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -143,7 +143,7 @@ internal sealed class TestRunner
     /// <summary>A Classroom pytest run, hardened: passes, as the original would, when pytest exits 0, and only if its own report shows no failure.</summary>
     private async Task<TestResult> RunClassroomPytestAsync(TestDefinition test, CancellationToken cancellationToken)
     {
-        var reportPath = $"{SandboxPaths.Results}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}.xml";
+        var reportPath = UnguessableReportPath();
         var request = StepRequests.ForClassroomPytest(test, Limits, reportPath);
         var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         var verdict = VerdictRules.Abnormal(result, request.Timeout, Limits);
@@ -181,8 +181,7 @@ internal sealed class TestRunner
 
     private async Task<IReadOnlyList<TestResult>> RunPytestAsync(TestDefinition test, CancellationToken cancellationToken)
     {
-        // A name the student's code cannot guess before the run, so a report planted earlier is never read.
-        var reportPath = $"{SandboxPaths.Results}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}.xml";
+        var reportPath = UnguessableReportPath();
         var request = StepRequests.ForPytest(test, Limits, reportPath);
         var result = await _session.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         return await CollectCasesAsync(test, request, result, reportPath, cancellationToken).ConfigureAwait(false);
@@ -268,6 +267,9 @@ internal sealed class TestRunner
         var output = Truncate(Combine(result.Stdout, result.Stderr));
         return CaseResultBuilder.Build(test, cases, verdict, Reveals(test), output, (long)result.Duration.TotalMilliseconds);
     }
+
+    /// <summary>A report path in the results folder that the student's code cannot guess before the run, so a report planted earlier is never read.</summary>
+    private static string UnguessableReportPath() => $"{SandboxPaths.Results}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}.xml";
 
     private static string Combine(byte[] stdout, byte[] stderr)
     {
