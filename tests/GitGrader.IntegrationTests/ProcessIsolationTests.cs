@@ -5,7 +5,8 @@ namespace GitGrader.IntegrationTests;
 
 /// <summary>
 /// A student's program runs as a child of the instructor's harness, under the same uid: the seccomp
-/// profile must keep it from reaching into the harness (ptrace, process_vm_*) or out of its namespaces.
+/// profile must keep it from reaching into the harness (ptrace, process_vm_*), the read-only <c>/proc</c> from
+/// writing the harness's memory, and both from reaching out of its namespaces.
 /// </summary>
 [Collection(DockerCollection.Name)]
 [Trait("Category", "Hostile")]
@@ -69,6 +70,26 @@ public sealed class ProcessIsolationTests : GraderTestBase
         print(0)
         """;
 
+    /// <summary>
+    /// A wrong adder that, before it answers, overwrites the code its harness is blocked in (the program
+    /// counter from <c>/proc/&lt;ppid&gt;/syscall</c>) with <c>exit_group(0)</c> through <c>/proc/&lt;ppid&gt;/mem</c>:
+    /// no ptrace at all. Same uid and no Yama, so under Docker's defaults on runc the harness exits 0 as soon
+    /// as its poll returns (checked by hand with <c>docker run</c>).
+    /// </summary>
+    private const string MemAdder = """
+        import os
+        harness = os.getppid()
+        try:
+            with open(f"/proc/{harness}/syscall") as f:
+                pc = int(f.read().split()[-1], 16)
+            fd = os.open(f"/proc/{harness}/mem", os.O_RDWR)
+            os.pwrite(fd, bytes([0x31, 0xFF, 0xB8, 0xE7, 0, 0, 0, 0x0F, 0x05]), pc)
+            os.close(fd)
+        except OSError:
+            pass
+        print(0)
+        """;
+
     private const string RightAdder = "import sys\nprint(int(sys.argv[1]) + int(sys.argv[2]))\n";
 
     /// <summary>Prints what each way into another process or namespace answered.</summary>
@@ -88,6 +109,18 @@ public sealed class ProcessIsolationTests : GraderTestBase
             os.waitpid(parent, 0x40000000)
             libc.ptrace(17, parent, None, None)
         print("ptrace:", answer(rc))
+
+        try:
+            os.close(os.open(f"/proc/{parent}/mem", os.O_RDWR))
+            print("/proc/<ppid>/mem for writing: allowed")
+        except OSError as e:
+            # EROFS: /proc is read-only under runc; gVisor refuses the open itself (EACCES).
+            print("/proc/<ppid>/mem for writing:", "refused" if e.errno in (13, 30) else e.strerror)
+        try:
+            open("/proc/self/oom_score_adj", "w").write("1000")
+            print("/proc/self for writing: allowed")
+        except OSError as e:
+            print("/proc/self for writing:", "refused" if e.errno == 30 else e.strerror)
 
         class Iovec(ctypes.Structure):
             _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
@@ -113,6 +146,21 @@ public sealed class ProcessIsolationTests : GraderTestBase
     private static Scenario Adder(string adder) =>
         new Scenario().Assignment(HarnessAssignment).Hidden("harness.py", Harness).Submission("adder.py", adder);
 
+    /// <summary>The same harness and adder on the native format, or as a Classroom <c>autograding.json</c> run command.</summary>
+    private static Scenario InFormat(string format, string adder)
+    {
+        if (format == "native")
+        {
+            return Adder(adder);
+        }
+
+        var scenario = new Scenario().Hidden("harness.py", Harness).Submission("adder.py", adder);
+        File.WriteAllText(Path.Combine(scenario.AssignmentDirectory, "autograding.json"), """
+            {"tests":[{"name":"adds","run":"python3 harness.py","timeout":1,"points":2}]}
+            """);
+        return scenario;
+    }
+
     [Fact]
     public async Task ProgramThatPtracesTheHarness_ScoresZero_AndTheNextGradeIsUnaffected()
     {
@@ -137,10 +185,32 @@ public sealed class ProcessIsolationTests : GraderTestBase
     /// only, not the steps the engine execs: gVisor itself refuses ptrace of a non-descendant and has no
     /// process_vm_*, but lets a step make a user namespace inside its own kernel (no host capability).
     /// </summary>
+    [Theory]
+    [InlineData("native")]
+    [InlineData("classroom")]
+    public async Task ProgramThatWritesTheHarnessMemoryThroughProc_ScoresZero_AndTheNextGradeIsUnaffected(string format)
+    {
+        using var attack = InFormat(format, MemAdder);
+
+        var attacked = await GradeAsync(attack);
+
+        var test = Single(attacked, "adds");
+        Assert.True(test.Status == TestStatus.Failed, $"{test.Status}: {test.Message}");
+        Assert.Equal(0, attacked.Score);
+
+        using var honest = InFormat(format, RightAdder);
+        var report = await GradeAsync(honest);
+        Assert.Equal(TestStatus.Passed, Single(report, "adds").Status);
+        Assert.Equal(2, report.Score);
+    }
+
     [Fact]
     public async Task PtraceProcessVmAndNamespaces_AreRefused()
     {
         var userNamespace = DockerFixture.IsGvisor ? "allowed" : "refused";
+
+        // gVisor ignores the engine's read-only paths; its own /proc refuses another process's memory.
+        var procSelf = DockerFixture.IsGvisor ? "allowed" : "refused";
         using var scenario = new Scenario().Assignment($$"""
             name: Probe
             image: gitgrader/python:latest
@@ -151,6 +221,8 @@ public sealed class ProcessIsolationTests : GraderTestBase
                 run: python3 probe.py
                 expected: |
                   ptrace: refused
+                  /proc/<ppid>/mem for writing: refused
+                  /proc/self for writing: {{procSelf}}
                   process_vm_readv: refused
                   process_vm_writev: refused
                   unshare(CLONE_NEWUSER): {{userNamespace}}

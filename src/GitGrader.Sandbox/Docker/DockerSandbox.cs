@@ -27,6 +27,10 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     // before restoring the working copy before each hidden step could take more than a few seconds.
     private const int WorkspaceInodes = 262_144;
     private const int BuildOutputTail = 30;
+
+    /// <summary>Docker's own read-only list with <c>/proc</c> itself added (a list given replaces the default).</summary>
+    private static readonly string[] ReadOnlyProc = ["/proc", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
+
     private readonly IContainerEngine _engine;
     private readonly ILogger<DockerSandbox> _logger;
     private readonly IDisposable? _owned;
@@ -370,6 +374,12 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             NanoCpus = (long)(limits.Cpus * 1_000_000_000),
             PidsLimit = limits.Pids,
             ReadOnlyRootFilesystem = true,
+
+            // The whole of /proc read-only: a step's program is the same user as the harness that started it,
+            // and the kernel here has no Yama, so under runc it could otherwise open the harness's
+            // /proc/<pid>/mem for writing (as good as ptrace, which the seccomp profile refuses). Opening any
+            // /proc file for writing now fails with EROFS; reading is unchanged.
+            ReadOnlyPaths = ReadOnlyProc,
             Init = true,
             CapDrop = ["ALL"],
 

@@ -42,6 +42,12 @@ internal sealed record ContainerSpec
     /// <summary>Root file system mounted read-only.</summary>
     public bool ReadOnlyRootFilesystem { get; init; }
 
+    /// <summary>
+    /// Paths the engine mounts read-only inside the container, in place of its default list (empty: the
+    /// engine's default, <c>/proc/bus</c>, <c>/proc/sys</c> and the like).
+    /// </summary>
+    public IReadOnlyList<string> ReadOnlyPaths { get; init; } = [];
+
     /// <summary>An init process as PID 1, reaping orphans.</summary>
     public bool Init { get; init; }
 

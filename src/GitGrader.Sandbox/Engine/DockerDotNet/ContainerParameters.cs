@@ -24,6 +24,10 @@ internal static class ContainerParameters
             NanoCPUs = spec.NanoCpus,
             PidsLimit = spec.PidsLimit,
             ReadonlyRootfs = spec.ReadOnlyRootFilesystem,
+
+            // Left out (null) for the engine's own list: an empty list would mean none at all. The library's
+            // model does not mark it nullable, but leaves null fields out of the request.
+            ReadonlyPaths = spec.ReadOnlyPaths.Count == 0 ? null! : [.. spec.ReadOnlyPaths],
             Init = spec.Init,
             CapDrop = [.. spec.CapDrop],
             CapAdd = [.. spec.CapAdd],
