@@ -223,6 +223,20 @@ public sealed class DockerSandboxSessionTests
     }
 
     [Fact]
+    public async Task PrepareAsync_WithoutRestoring_LaysTheFilesOverTheWorkingCopyAsItIs()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var outcome = await session.PrepareAsync(new StepStage { InstructorFiles = ["data/", "data/in.txt"], RestoresWorkingCopy = false }, CancellationToken.None);
+
+        Assert.Equal(StepStageOutcome.Ready, outcome);
+        var spec = Assert.Single(engine.Execs).Spec!;
+        Assert.Equal("0:0", spec.User);
+        Assert.Equal(["gitgrader-maintenance", "lay", "data/", "data/in.txt", "--"], spec.Command.Skip(3));
+    }
+
+    [Fact]
     public async Task PrepareAsync_NoRoom_IsTheOutcome_NotAnException()
     {
         var engine = new FakeEngine { Step = spec => FakeExec.Exits(spec.User == "0:0" ? 90 : 0) };

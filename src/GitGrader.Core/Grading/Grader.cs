@@ -100,76 +100,55 @@ public sealed class Grader
                 annotations.AddRange(Annotate(setupOutput, "Setup"));
             }
 
-            // The working copy and /tmp as setup left them: every step with instructor files starts from this
-            // copy, so nothing an earlier step wrote, removed, linked or chmod-ed there survives into it.
-            // Not needed where every later test is a hidden io test without files: nothing of the instructor's
-            // runs in the sandbox for those (the verdict is stdout, compared here) and nothing they print is
-            // shown, so what earlier steps left can only serve the student's own program.
+            // The working copy and /tmp as setup left them: every restoring step starts from this copy, so
+            // nothing an earlier step wrote, removed, linked or chmod-ed there survives into it. Not kept where no
+            // step restores (every later test an io test: see LayoutPlan).
+            var allFiles = hidden is null ? [] : InstructorFiles.Paths(hidden);
+            IReadOnlyList<string> FilesOf(TestDefinition test) =>
+                hidden is null ? [] : test.Visibility == Visibility.Hidden ? allFiles : InstructorFiles.Paths(HiddenFilesReader.Select(hidden, test.Files));
+            var plan = LayoutPlan.For(assignment.Tests, FilesOf);
             StepVerdict? noRoom = null;
-            var laysOut = assignment.Tests.Any(NeedsLayout);
-            var kept = setupFailure is null && laysOut && await session.KeepWorkingCopyAsync(cancellationToken).ConfigureAwait(false);
-            if (setupFailure is null && laysOut && !kept)
+            if (setupFailure is null && plan.KeepsWorkingCopy && !await session.KeepWorkingCopyAsync(cancellationToken).ConfigureAwait(false))
             {
                 noRoom = NoRoom(assignment, "The build");
             }
 
             // Phase 1: visible tests that need only the student's files, on the working copy as setup left it
-            // (and, when it could be kept, /tmp as setup left it, the rest of the scratch places empty). A
-            // junit test always gets a laid-out stage: its report is read as the verdict.
-            for (var i = 0; i < assignment.Tests.Count; i++)
+            // (and, when it was kept, /tmp as setup left it, the rest of the scratch places empty).
+            foreach (var i in plan.OnStudentFilesAlone)
             {
                 var test = assignment.Tests[i];
-                if (OnStudentFilesAlone(test))
-                {
-                    progress?.Report($"Running {test.Name}");
-                    results[i] = setupFailure is null
-                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                        : [runner.NotRun(test, setupFailure, setupOutput)];
-                }
+                progress?.Report($"Running {test.Name}");
+                results[i] = setupFailure is null
+                    ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
+                    : [runner.NotRun(test, setupFailure, setupOutput)];
             }
 
-            // Phase 2, visible tests with instructor files, then phase 3, every other test. Before each, the
-            // working copy is restored and the test's instructor files laid over it, root-owned: a visible or
-            // after-due-date test gets exactly the files it lists (so what it prints, which the student may
-            // see, can never include another test's source), a hidden test every hidden file.
-            // An io test without files runs nothing of the instructor's in the sandbox (its verdict is its stdout,
-            // compared here), so it shares the layout an earlier step of its phase was given, where that layout
-            // holds no instructor file it may not see: one layout for a run of such tests, not one each.
-            var allFiles = hidden is null ? [] : InstructorFiles.Paths(hidden);
-            foreach (var visible in new[] { true, false })
+            // Every other test as the plan lays it out. A layout that found no room leaves the workspace
+            // unknown, so the next test gets at least what the failed one would have done.
+            var unfinished = LayoutAction.None;
+            foreach (var step in plan.Steps)
             {
-                StepStage? laid = null;
-                Visibility? lastOnLayout = null;
-                for (var i = 0; i < assignment.Tests.Count; i++)
+                var test = assignment.Tests[step.Test];
+                progress?.Report($"Running {test.Name}");
+                var failure = setupFailure ?? noRoom;
+                var action = (LayoutAction)Math.Max((int)step.Action, (int)unfinished);
+                if (failure is null && action != LayoutAction.None)
                 {
-                    var test = assignment.Tests[i];
-                    if (results[i] is not null || (test.Visibility == Visibility.Visible) != visible)
+                    var stage = new StepStage
                     {
-                        continue;
-                    }
-
-                    progress?.Report($"Running {test.Name}");
-                    var failure = setupFailure ?? noRoom;
-                    if (failure is null && laysOut && !SharesLayout(test, laid, lastOnLayout))
-                    {
-                        var stage = new StepStage
-                        {
-                            InstructorFiles = hidden is null ? [] : test.Visibility == Visibility.Hidden ? allFiles : InstructorFiles.Paths(HiddenFilesReader.Select(hidden, test.Files)),
-                            ReportPaths = test.ReportPath is { } report ? [report] : [],
-                        };
-                        laid = stage;
-                        lastOnLayout = null;
-                        if (await session.PrepareAsync(stage, cancellationToken).ConfigureAwait(false) == StepStageOutcome.NoRoom)
-                        {
-                            failure = NoRoom(assignment, "The submission");
-                        }
-                    }
-
-                    results[i] = failure is null
-                        ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                        : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
-                    lastOnLayout = test.Visibility;
+                        InstructorFiles = FilesOf(test),
+                        ReportPaths = test.ReportPath is { } report ? [report] : [],
+                        RestoresWorkingCopy = action == LayoutAction.Restore,
+                    };
+                    var outcome = await session.PrepareAsync(stage, cancellationToken).ConfigureAwait(false);
+                    unfinished = outcome == StepStageOutcome.NoRoom ? action : LayoutAction.None;
+                    failure = outcome == StepStageOutcome.NoRoom ? NoRoom(assignment, "The submission") : null;
                 }
+
+                results[step.Test] = failure is null
+                    ? await runner.RunAsync(test, step.Test, cancellationToken).ConfigureAwait(false)
+                    : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
             }
 
             notes.AddRange(runner.Notes);
@@ -208,31 +187,6 @@ public sealed class Grader
             Notes = notes,
         };
     }
-
-    /// <summary>
-    /// Whether <paramref name="test"/> may run on the layout <paramref name="laid"/> an earlier step of its phase
-    /// was given: an io test without files, on a layout whose instructor files it may see (a hidden test sees
-    /// every hidden file anyway; any other sees none).
-    /// </summary>
-    private static bool SharesLayout(TestDefinition test, StepStage? laid, Visibility? lastOnLayout) =>
-        laid is not null
-        && IsPlainIo(test)
-        && lastOnLayout == test.Visibility // a test whose output may be shown never runs after a hidden one on its layout
-        && (test.Visibility == Visibility.Hidden || laid.InstructorFiles is null or { Count: 0 });
-
-    /// <summary>An io test without files: nothing of the instructor's runs in the sandbox for it.</summary>
-    private static bool IsPlainIo(TestDefinition test) => test.Kind == TestKind.Io && !test.NeedsHiddenFiles;
-
-    /// <summary>
-    /// Phase 1: a visible test that needs only the student's files. A hidden test never runs there (a visible step
-    /// before it could have planted code that runs inside its harness), nor a junit test (its report is its verdict).
-    /// </summary>
-    private static bool OnStudentFilesAlone(TestDefinition test) =>
-        test.Visibility == Visibility.Visible && !test.NeedsHiddenFiles && test.Kind != TestKind.JUnit;
-
-    /// <summary>Whether <paramref name="test"/> runs on a laid-out stage: every test past phase 1 but a hidden io test without files.</summary>
-    private static bool NeedsLayout(TestDefinition test) =>
-        !OnStudentFilesAlone(test) && !(test.Visibility == Visibility.Hidden && IsPlainIo(test));
 
     private static StepVerdict NoRoom(Assignment assignment, string who) => new(
         TestStatus.RuntimeError,

@@ -149,16 +149,7 @@ internal sealed class TestRunner
         var verdict = VerdictRules.Abnormal(result, request.Timeout, Limits);
         if (verdict is null)
         {
-            var file = await _session.ReadFileAsync(reportPath, MaxReportBytes, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<JUnitCase>? cases = null;
-            try
-            {
-                cases = file.Content is { } xml ? JUnitReportParser.Parse(xml) : null;
-            }
-            catch (JUnitFormatException)
-            {
-                cases = null;
-            }
+            var (cases, _) = await ReadCasesAsync(reportPath, cancellationToken).ConfigureAwait(false);
 
             // os._exit(0) from the student's code ends pytest with status 0 before it writes its report.
             verdict = cases is null
@@ -244,28 +235,32 @@ internal sealed class TestRunner
 
     private async Task<IReadOnlyList<TestResult>> CollectCasesAsync(TestDefinition test, ExecutionRequest request, ExecutionResult result, string reportPath, CancellationToken cancellationToken)
     {
-        var file = await _session.ReadFileAsync(reportPath, MaxReportBytes, cancellationToken).ConfigureAwait(false);
-        var xml = file.Content;
-        IReadOnlyList<JUnitCase>? cases = null;
-        string? reportProblem = null;
-        if (xml is not null)
-        {
-            try
-            {
-                cases = JUnitReportParser.Parse(xml);
-            }
-            catch (JUnitFormatException)
-            {
-                reportProblem = "The test report could not be read.";
-            }
-        }
-
+        var (cases, unreadable) = await ReadCasesAsync(reportPath, cancellationToken).ConfigureAwait(false);
         var verdict = VerdictRules.Abnormal(result, request.Timeout, Limits)
-            ?? new StepVerdict(
-                xml is null || reportProblem is not null ? TestStatus.RuntimeError : TestStatus.Passed,
-                reportProblem ?? (xml is null ? "The test run ended without reporting results." : "Passed."));
+            ?? (cases is not null
+                ? new StepVerdict(TestStatus.Passed, "Passed.")
+                : new StepVerdict(TestStatus.RuntimeError, unreadable ? "The test report could not be read." : "The test run ended without reporting results."));
         var output = Truncate(Combine(result.Stdout, result.Stderr));
         return CaseResultBuilder.Build(test, cases, verdict, Reveals(test), output, (long)result.Duration.TotalMilliseconds);
+    }
+
+    /// <summary>The cases of the JUnit report at <paramref name="reportPath"/>; none when there is no report, or when it cannot be read (<c>Unreadable</c>).</summary>
+    private async Task<(IReadOnlyList<JUnitCase>? Cases, bool Unreadable)> ReadCasesAsync(string reportPath, CancellationToken cancellationToken)
+    {
+        var file = await _session.ReadFileAsync(reportPath, MaxReportBytes, cancellationToken).ConfigureAwait(false);
+        if (file.Content is not { } xml)
+        {
+            return (null, false);
+        }
+
+        try
+        {
+            return (JUnitReportParser.Parse(xml), false);
+        }
+        catch (JUnitFormatException)
+        {
+            return (null, true);
+        }
     }
 
     /// <summary>A report path in the results folder that the student's code cannot guess before the run, so a report planted earlier is never read.</summary>

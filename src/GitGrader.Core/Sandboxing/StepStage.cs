@@ -14,6 +14,14 @@ public sealed record StepStage
     /// </summary>
     public IReadOnlyList<string>? InstructorFiles { get; init; }
 
+    /// <summary>
+    /// With <see cref="InstructorFiles"/>: whether the working copy is restored (and the scratch places emptied)
+    /// first. False lays the files over the working copy as it is and leaves the scratch places alone: for io
+    /// steps, whose verdict is their output compared outside the sandbox, so nothing of the instructor's that
+    /// runs there could be misled by what an earlier step left.
+    /// </summary>
+    public bool RestoresWorkingCopy { get; init; } = true;
+
     /// <summary>Report paths (relative to the working copy) the step writes: any file there is removed and its folders made root-owned with the sticky bit.</summary>
     public IReadOnlyList<string> ReportPaths { get; init; } = [];
 }

@@ -95,7 +95,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         ArgumentNullException.ThrowIfNull(stage);
         await ResetAsync(cancellationToken).ConfigureAwait(false);
         string[] arguments = stage.InstructorFiles is { } files
-            ? ["restore", .. files, "--", .. stage.ReportPaths]
+            ? [stage.RestoresWorkingCopy ? "restore" : "lay", .. files, "--", .. stage.ReportPaths]
             : ["scratch", "--"];
         return await RunMaintenanceAsync(WorkspaceScripts.Prepare, arguments, cancellationToken).ConfigureAwait(false);
     }

@@ -54,37 +54,59 @@ internal static class WorkspaceScripts
         """ + PrepareBody;
 
     /// <summary>
-    /// <c>$1</c> is <c>scratch</c> or <c>restore</c>; then the instructor files (relative to the hidden
-    /// folder, a folder ends in <c>/</c>), <c>--</c>, and the report paths (relative to the working copy).
+    /// <c>$1</c> is <c>scratch</c>, <c>restore</c> or <c>lay</c>; then the instructor files (relative to the
+    /// hidden folder, a folder ends in <c>/</c>), <c>--</c>, and the report paths (relative to the working copy).
+    /// <c>scratch</c> empties the scratch places (and puts back <c>/tmp</c> as setup left it); <c>restore</c>
+    /// does that, restores the working copy from the kept copy and lays the files over it; <c>lay</c> only lays
+    /// the files over the working copy as it is (for io steps, where nothing of the instructor's runs on it).
     /// </summary>
     public const string Prepare = NoStudentProcess + PrepareBody;
 
-    private const string PrepareBody = """
+    private const string PrepareBody = Locations + ScratchPlaces + RestoredWorkingCopy + InstructorLayout;
+
+    private const string Locations = """
         W=/work; S=$W/submission; G=$W/.grader
-        for d in /tmp /dev/shm /dev/mqueue; do
-          [ -d "$d" ] || continue
-          find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf -- {} + || exit 71
-        done
-        if [ -d "$G/tmp" ] && ! err=$(cp -a "$G/tmp/." /tmp/ 2>&1); then
-          case $err in *"No space"*) exit 90 ;; esac
-          printf '%s\n' "$err" >&2; exit 71
-        fi
-        rm -rf "$W/results" && mkdir -m 0755 "$W/results" && chown 1000:1000 "$W/results" && chmod 1777 /tmp || exit 71
         mode=$1; shift
-        if [ "$mode" != restore ]; then
+        # A failure that is the workspace being full is the submission's (NoRoom); any other is ours.
+        fail() {
+          case $1 in *"No space"*) exit 90 ;; esac
+          printf '%s\n' "$1" >&2; exit 71
+        }
+
+        """;
+
+    // /tmp (HOME), /dev/shm, /dev/mqueue and the results folder start empty, /tmp as setup left it when kept.
+    private const string ScratchPlaces = """
+        if [ "$mode" != lay ]; then
+          for d in /tmp /dev/shm /dev/mqueue; do
+            [ -d "$d" ] || continue
+            find "$d" -mindepth 1 -maxdepth 1 -exec rm -rf -- {} + || exit 71
+          done
+          if [ -d "$G/tmp" ] && ! err=$(cp -a "$G/tmp/." /tmp/ 2>&1); then fail "$err"; fi
+          rm -rf "$W/results" && mkdir -m 0755 "$W/results" && chown 1000:1000 "$W/results" && chmod 1777 /tmp || exit 71
+        fi
+        if [ "$mode" = scratch ]; then
           # Compiled Python files (setup may have written them) never run in a later step.
           find "$S" -depth -mindepth 1 \( \( -type d -name __pycache__ \) -o -name '*.pyc' \) -exec rm -rf -- {} + || exit 71
           exit 0
         fi
-        [ -d "$G/pristine" ] || exit 72
-        rm -rf "$S" "$W/hidden" || exit 71
-        if ! err=$(cp -a "$G/pristine" "$S" 2>&1); then
-          rm -rf "$S"
-          case $err in *"No space"*) exit 90 ;; esac
-          printf '%s\n' "$err" >&2; exit 71
-        fi
-        chown 0:0 "$S" && chmod 1777 "$S" && mkdir -m 0755 "$W/hidden" || exit 71
 
+        """;
+
+    // The working copy as the kept copy holds it; then (restored or not) its root and the hidden folder root-owned.
+    private const string RestoredWorkingCopy = """
+        if [ "$mode" = restore ]; then
+          [ -d "$G/pristine" ] || exit 72
+          rm -rf "$S" || exit 71
+          if ! err=$(cp -a "$G/pristine" "$S" 2>&1); then rm -rf "$S"; fail "$err"; fi
+        fi
+        [ -d "$S" ] || exit 72
+        rm -rf "$W/hidden" && chown 0:0 "$S" && chmod 1777 "$S" || exit 71
+        if ! err=$(mkdir -m 0755 "$W/hidden" 2>&1); then fail "$err"; fi
+
+        """;
+
+    private const string InstructorLayout = """
         # Every folder of $2 (relative to $1) becomes a root-owned folder of mode $3; a file or link in its way is removed.
         folders() {
           cur=$1
@@ -92,7 +114,7 @@ internal static class WorkspaceScripts
           for c in $2; do
             cur=$cur/$c
             if [ -L "$cur" ] || { [ -e "$cur" ] && [ ! -d "$cur" ]; }; then rm -rf -- "$cur" || exit 71; fi
-            [ -d "$cur" ] || mkdir -- "$cur" || exit 71
+            if [ ! -d "$cur" ] && ! err=$(mkdir -- "$cur" 2>&1); then fail "$err"; fi
             chown 0:0 -- "$cur" && chmod "$3" -- "$cur" || exit 71
           done
           unset IFS; set +f
@@ -134,7 +156,7 @@ internal static class WorkspaceScripts
           parent "$f"
           if [ -n "$p" ]; then folders "$W/hidden" "$p" 0755; folders "$S" "$p" 0755; fi
           rm -rf -- "$S/$f" || exit 71
-          ln -- "$G/hidden/$f" "$W/hidden/$f" && ln -- "$G/hidden/$f" "$S/$f" || exit 71
+          if ! err=$( { ln -- "$G/hidden/$f" "$W/hidden/$f" && ln -- "$G/hidden/$f" "$S/$f"; } 2>&1); then fail "$err"; fi
         done
         # Report folders: root-owned with the sticky bit (the step writes there, but can neither remove
         # nor rename what it does not own); nothing at the report path itself.
@@ -159,7 +181,7 @@ internal static class WorkspaceScripts
           [ -k "$S/$d" ] || continue
           for b in $mods; do
             for n in __pycache__ "$b" "$b.so" "$b.abi3.so" ${tag:+"$b$tag"}; do
-              [ -e "$S/$d/$n" ] || [ -L "$S/$d/$n" ] || mkdir -m 0755 -- "$S/$d/$n" || exit 71
+              [ -e "$S/$d/$n" ] || [ -L "$S/$d/$n" ] || err=$(mkdir -m 0755 -- "$S/$d/$n" 2>&1) || fail "$err"
             done
           done
         done
