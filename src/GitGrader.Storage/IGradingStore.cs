@@ -8,7 +8,7 @@ namespace GitGrader.Storage;
 /// share one queue between machines; both behave the same (the same tests run on both).
 /// Every method is safe to call from many threads and processes at once.
 /// </summary>
-public interface IGradingStore
+public interface IGradingStore : IReportingState
 {
     /// <summary>Creates or upgrades the schema; safe to run at every start and concurrently.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
@@ -24,12 +24,6 @@ public interface IGradingStore
 
     /// <summary>The submission of a (repository, sha, assignment), if recorded.</summary>
     Task<SubmissionRecord?> FindSubmissionAsync(string repository, string sha, string assignment, CancellationToken cancellationToken);
-
-    /// <summary>Queued jobs with no check run yet and an id above <paramref name="afterJobId"/> (0: from the first), oldest first.</summary>
-    Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(long afterJobId, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Sets a job's check run id unless one is set; returns the id now stored.</summary>
-    Task<long> SetCheckRunIdAsync(long jobId, long checkRunId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the oldest runnable job: queued and due, or running with an expired lease (a crashed
@@ -68,12 +62,6 @@ public interface IGradingStore
 
     /// <summary>The latest result of a submission, if graded.</summary>
     Task<StoredResult?> GetLatestResultAsync(long submissionId, CancellationToken cancellationToken);
-
-    /// <summary>The comment GitGrader keeps on a pull request, if known.</summary>
-    Task<long?> GetPullRequestCommentAsync(string repository, int pullRequest, CancellationToken cancellationToken);
-
-    /// <summary>Remembers the comment GitGrader keeps on a pull request.</summary>
-    Task SavePullRequestCommentAsync(string repository, int pullRequest, long commentId, CancellationToken cancellationToken);
 
     /// <summary>Marks an assignment's summary as changed (bumps its change counter).</summary>
     Task MarkSummaryDirtyAsync(string assignment, CancellationToken cancellationToken);

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IGradingStore>(provider => GradingStoreFactory.Create(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Database,
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IReportingState>(provider => provider.GetRequiredService<IGradingStore>());
         return services;
     }
 

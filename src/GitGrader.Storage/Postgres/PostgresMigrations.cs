@@ -116,5 +116,18 @@ internal static class PostgresMigrations
                 PRIMARY KEY (assignment, student, window_key)
             );
             """),
+        new(3, "check run and pull request comment reservations (one of each across processes)",
+            """
+            ALTER TABLE jobs ADD COLUMN check_run_holder text NULL;
+            ALTER TABLE jobs ADD COLUMN check_run_held_until timestamptz NULL;
+
+            CREATE TABLE pull_request_comment_holds (
+                repository   text NOT NULL,
+                pull_request integer NOT NULL,
+                holder       text NOT NULL,
+                held_until   timestamptz NOT NULL,
+                PRIMARY KEY (repository, pull_request)
+            );
+            """),
     ];
 }

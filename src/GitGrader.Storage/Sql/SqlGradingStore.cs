@@ -235,47 +235,6 @@ internal abstract partial class SqlGradingStore : IGradingStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(long afterJobId, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        ArgumentOutOfRangeException.ThrowIfNegative(afterJobId);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var rows = await connection.QueryAsync<JobRow>(Command(
-                $"{JobRow.Select} WHERE j.status = 'queued' AND j.check_run_id IS NULL AND j.id > @After ORDER BY j.id LIMIT @Limit",
-                new { After = afterJobId, Limit = limit },
-                null,
-                cancellationToken)).ConfigureAwait(false);
-            return [.. rows.Select(r => new PendingCheckRun(r.JobId, r.ToRecord()))];
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<long> SetCheckRunIdAsync(long jobId, long checkRunId, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    "UPDATE jobs SET check_run_id = @CheckRunId, updated_at = @Now WHERE id = @JobId AND check_run_id IS NULL",
-                    new { CheckRunId = checkRunId, Now = Time(Now()), JobId = jobId },
-                    cancellationToken).ConfigureAwait(false);
-                var stored = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                    "SELECT check_run_id FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Job {jobId} does not exist.");
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return stored;
-            }
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<ClaimedJob?> ClaimNextJobAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
@@ -465,34 +424,6 @@ internal abstract partial class SqlGradingStore : IGradingStore
                 cancellationToken)).ConfigureAwait(false);
             return row is null ? null : new StoredResult(submissionId, row.JobId, JsonReportWriter.Read(row.ReportJson));
         }
-    }
-
-    /// <inheritdoc />
-    public async Task<long?> GetPullRequestCommentAsync(string repository, int pullRequest, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(repository);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                "SELECT comment_id FROM pull_request_comments WHERE repository = @Repository AND pull_request = @PullRequest",
-                new { Repository = repository, PullRequest = pullRequest },
-                null,
-                cancellationToken)).ConfigureAwait(false);
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task SavePullRequestCommentAsync(string repository, int pullRequest, long commentId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(repository);
-        await ExecuteAsync(
-            """
-            INSERT INTO pull_request_comments (repository, pull_request, comment_id) VALUES (@Repository, @PullRequest, @CommentId)
-            ON CONFLICT (repository, pull_request) DO UPDATE SET comment_id = excluded.comment_id
-            """,
-            new { Repository = repository, PullRequest = pullRequest, CommentId = commentId },
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

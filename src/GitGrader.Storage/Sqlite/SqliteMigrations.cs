@@ -116,5 +116,18 @@ internal static class SqliteMigrations
                 PRIMARY KEY (assignment, student, window_key)
             );
             """),
+        new(3, "check run and pull request comment reservations (one of each across processes)",
+            """
+            ALTER TABLE jobs ADD COLUMN check_run_holder TEXT NULL;
+            ALTER TABLE jobs ADD COLUMN check_run_held_until TEXT NULL;
+
+            CREATE TABLE pull_request_comment_holds (
+                repository   TEXT NOT NULL,
+                pull_request INTEGER NOT NULL,
+                holder       TEXT NOT NULL,
+                held_until   TEXT NOT NULL,
+                PRIMARY KEY (repository, pull_request)
+            );
+            """),
     ];
 }

@@ -60,6 +60,7 @@ public static class GitGraderServices
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<DeliveryRouter>();
         services.AddSingleton<WebhookEndpoint>();
+        services.AddSingleton<ReservedCreation>();
         services.AddSingleton<CheckRunKeeper>();
         services.AddSingleton<PullRequestCommenter>();
         services.AddSingleton<CommitFetcher>();

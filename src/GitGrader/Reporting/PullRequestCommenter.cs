@@ -11,13 +11,15 @@ namespace GitGrader.Reporting;
 /// <summary>
 /// Keeps one comment per open pull request holding the commit: found by the id GitGrader stored,
 /// or by the hidden marker on its first line (a retry after a crash between creating and
-/// storing), edited in place on every push; never a second comment. In-process upserts to the same
-/// pull request (the grade job of a commit and the report job of a pull request opened meanwhile) take turns.
+/// storing), edited in place on every push; never a second comment, across every process sharing the store
+/// (its creation is reserved there). In-process upserts to the same pull request (the grade job of a commit
+/// and the report job of a pull request opened meanwhile) take turns before they ask the store.
 /// </summary>
 public sealed partial class PullRequestCommenter
 {
     private readonly IGitHubClient _gitHub;
-    private readonly IGradingStore _store;
+    private readonly IReportingState _store;
+    private readonly ReservedCreation _creation;
     private readonly MarkdownReportRenderer _renderer = new();
     private readonly AppIdentity _app;
     private readonly ILogger<PullRequestCommenter> _logger;
@@ -26,10 +28,11 @@ public sealed partial class PullRequestCommenter
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Creates the commenter.</summary>
-    public PullRequestCommenter(IGitHubClient gitHub, IGradingStore store, AppIdentity app, ILogger<PullRequestCommenter> logger)
+    public PullRequestCommenter(IGitHubClient gitHub, IReportingState store, ReservedCreation creation, AppIdentity app, ILogger<PullRequestCommenter> logger)
     {
         _gitHub = gitHub;
         _store = store;
+        _creation = creation;
         _app = app;
         _logger = logger;
     }
@@ -51,17 +54,24 @@ public sealed partial class PullRequestCommenter
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var commentId = await FindAsync(submission, repository, pull.Number, marker, cancellationToken).ConfigureAwait(false);
-                if (commentId is { } id)
+                // Another process may be creating this comment now: the store lets one create it, the rest wait and edit it.
+                var createdWithBody = false;
+                var id = (await _creation.GetOrCreateAsync(
+                    (holder, ct) => _store.ReservePullRequestCommentAsync(submission.Repository, pull.Number, holder, ReservedCreation.Hold, ct),
+                    (holder, ct) => _store.ReleasePullRequestCommentAsync(submission.Repository, pull.Number, holder, ct),
+                    async ct =>
+                    {
+                        var (created, isNew) = await FindOrCreateAsync(submission, repository, pull.Number, marker, body, ct).ConfigureAwait(false);
+                        createdWithBody = isNew;
+                        return (long?)created;
+                    },
+                    wait: true,
+                    cancellationToken).ConfigureAwait(false))!.Value;
+                if (!createdWithBody)
                 {
                     await _gitHub.UpdateIssueCommentAsync(submission.InstallationId, repository, id, body, cancellationToken).ConfigureAwait(false);
                 }
-                else
-                {
-                    id = (await _gitHub.CreateIssueCommentAsync(submission.InstallationId, repository, pull.Number, body, cancellationToken).ConfigureAwait(false)).Id;
-                }
 
-                await _store.SavePullRequestCommentAsync(submission.Repository, pull.Number, id, cancellationToken).ConfigureAwait(false);
                 LogCommented(_logger, submission.Repository, pull.Number, id);
             }
             finally
@@ -71,13 +81,20 @@ public sealed partial class PullRequestCommenter
         }
     }
 
-    private async Task<long?> FindAsync(SubmissionRecord submission, RepositoryRef repository, int number, string marker, CancellationToken cancellationToken)
+    /// <summary>
+    /// Under the reservation: the comment a holder that crashed before storing it left (found by its marker), or a
+    /// new one with <paramref name="body"/> (<c>IsNew</c>); stored either way.
+    /// </summary>
+    private async Task<(long Id, bool IsNew)> FindOrCreateAsync(SubmissionRecord submission, RepositoryRef repository, int number, string marker, string body, CancellationToken cancellationToken)
     {
-        if (await _store.GetPullRequestCommentAsync(submission.Repository, number, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            return stored;
-        }
+        var found = await FindByMarkerAsync(submission, repository, number, marker, cancellationToken).ConfigureAwait(false);
+        var id = found ?? (await _gitHub.CreateIssueCommentAsync(submission.InstallationId, repository, number, body, cancellationToken).ConfigureAwait(false)).Id;
+        await _store.SavePullRequestCommentAsync(submission.Repository, number, id, cancellationToken).ConfigureAwait(false);
+        return (id, found is null);
+    }
 
+    private async Task<long?> FindByMarkerAsync(SubmissionRecord submission, RepositoryRef repository, int number, string marker, CancellationToken cancellationToken)
+    {
         var line = $"<!-- gitgrader:{marker} -->";
         try
         {

@@ -146,16 +146,11 @@ public sealed partial class JobProcessor
             CompletedAt = _time.GetUtcNow(),
             Output = CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now),
         };
+        // A retry after a crash that came after the run was completed with its score: not updated twice.
         var runs = await JobRunsAsync(job, cancellationToken).ConfigureAwait(false);
-        var completedId = runs.Any(r => r.Status == "completed" && r.Conclusion is "success" or "failure")
-            ? (long?)null
-            : await MoveAsync(job, graded, cancellationToken).ConfigureAwait(false);
-
-        // A twin: this job's run created at the same moment by a front-end's announcer and by this worker on
-        // another host (the store cannot tell them apart). It ends like the first, so none stays queued.
-        foreach (var twin in runs.Where(r => r.Status != "completed" && r.Id != completedId))
+        if (!runs.Any(r => r.Status == "completed" && r.Conclusion is "success" or "failure"))
         {
-            await _gitHub.UpdateCheckRunAsync(submission.InstallationId, RepositoryRef.Parse(submission.Repository), twin.Id, graded, cancellationToken).ConfigureAwait(false);
+            await MoveAsync(job, graded, cancellationToken).ConfigureAwait(false);
         }
 
         await _commenter.UpsertAsync(submission, shown, cancellationToken).ConfigureAwait(false);
