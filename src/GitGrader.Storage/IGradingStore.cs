@@ -35,6 +35,12 @@ public interface IGradingStore : IReportingState
     /// <summary>Extends a held lease; false when the lease was lost (expired and taken by another worker).</summary>
     Task<bool> RenewLeaseAsync(long jobId, string workerId, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>The workers that hold leases of running jobs now (to find those of a process that died).</summary>
+    Task<IReadOnlyList<string>> ListLeaseOwnersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends at once the leases <paramref name="workerId"/> holds (its process died), so the jobs are claimed again now; returns how many.</summary>
+    Task<int> ExpireLeasesAsync(string workerId, CancellationToken cancellationToken);
+
     /// <summary>Marks the job done.</summary>
     Task CompleteJobAsync(long jobId, string workerId, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GitGrader.Core.Processes;
 using GitGrader.Core.Sandboxing;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Sandbox.Docker.Seccomp;
@@ -37,7 +38,8 @@ public sealed class DockerSandboxTests
         Assert.Contains(new ContainerUlimit("core", 0, 0), container.Ulimits);
         Assert.Equal(["/tmp"], container.Tmpfs.Keys);
         Assert.Equal("unit", container.Labels["io.gitgrader.purpose"]);
-        Assert.Equal($"{Environment.MachineName}/{Environment.ProcessId}", container.Labels["io.gitgrader.owner"]);
+        Assert.Equal(LocalProcess.Current, container.Labels["io.gitgrader.owner"]);
+        Assert.StartsWith($"{Environment.MachineName}/{Environment.ProcessId}@", LocalProcess.Current, StringComparison.Ordinal);
 
         var volume = Assert.Single(engine.CreatedVolumes);
         Assert.Equal([new VolumeMount(volume.Name, SandboxPaths.Workspace)], container.Volumes);
@@ -170,14 +172,18 @@ public sealed class DockerSandboxTests
         engine.Containers.Add(new LabelledResource("dead-container", dead));
         engine.Volumes.Add(new LabelledResource("dead-volume", dead));
         engine.Containers.Add(new LabelledResource("other-host", Labels("another-host/1")));
-        engine.Containers.Add(new LabelledResource("ours", Labels($"{Environment.MachineName}/{Environment.ProcessId}")));
+        engine.Containers.Add(new LabelledResource("ours", Labels(LocalProcess.Current)));
+        engine.Containers.Add(new LabelledResource("ours-by-an-older-gitgrader", Labels($"{Environment.MachineName}/{Environment.ProcessId}")));
+
+        // Our process id, another start: the process this one replaced (a container's process 1, restarted).
+        engine.Containers.Add(new LabelledResource("previous-instance", Labels(LocalProcess.Describe(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow.AddDays(-1)))));
         engine.Containers.Add(new LabelledResource("unlabelled-owner", new Dictionary<string, string> { ["io.gitgrader.managed"] = "true" }));
         var sandbox = new DockerSandbox(engine);
 
         var (containers, volumes) = await sandbox.ReapLeftoversAsync(CancellationToken.None);
 
-        Assert.Equal((1, 1), (containers, volumes));
-        Assert.Equal(["other-host", "ours", "unlabelled-owner"], engine.Containers.Select(c => c.Id));
+        Assert.Equal((2, 1), (containers, volumes));
+        Assert.Equal(["other-host", "ours", "ours-by-an-older-gitgrader", "unlabelled-owner"], engine.Containers.Select(c => c.Id));
         Assert.Empty(engine.Volumes);
     }
 

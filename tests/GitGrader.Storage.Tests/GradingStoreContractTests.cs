@@ -475,6 +475,42 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListLeaseOwnersAsync_NamesEachWorkerHoldingARunningJobOnce()
+    {
+        await PushAsync("a1", student: "s1");
+        await PushAsync("a2", student: "s2");
+        await PushAsync("a3", student: "s3");
+        await PushAsync("a4", student: "s4");
+        await Store.ClaimNextJobAsync("host/1@5:1", Lease, Ct);
+        await Store.ClaimNextJobAsync("host/1@5:1", Lease, Ct);
+        var done = await Store.ClaimNextJobAsync("host/2@6:1", Lease, Ct);
+        await Store.CompleteJobAsync(done!.Id, "host/2@6:1", Ct);
+        await Store.ClaimNextJobAsync("other/3@7:2", Lease, Ct);
+
+        Assert.Equal(new[] { "host/1@5:1", "other/3@7:2" }, await Store.ListLeaseOwnersAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ExpireLeasesAsync_TheDeadWorkersJobsAreClaimableAtOnce_OthersKeepTheirs()
+    {
+        await PushAsync("a1", student: "s1");
+        await PushAsync("a2", student: "s2");
+        var dead = await Store.ClaimNextJobAsync("host/1@5:1", Lease, Ct);
+        var alive = await Store.ClaimNextJobAsync("host/9@9:1", Lease, Ct);
+        Assert.Null(await Store.ClaimNextJobAsync("restarted", Lease, Ct));
+
+        Assert.Equal(1, await Store.ExpireLeasesAsync("host/1@5:1", Ct));
+        var again = await Store.ClaimNextJobAsync("restarted", Lease, Ct);
+
+        Assert.Equal(dead!.Id, again!.Id);
+        Assert.Equal(2, again.Attempt);
+        Assert.Null(await Store.ClaimNextJobAsync("restarted-2", Lease, Ct));
+        Assert.False(await Store.RenewLeaseAsync(dead.Id, "host/1@5:1", Lease, Ct));
+        Assert.True(await Store.RenewLeaseAsync(alive!.Id, "host/9@9:1", Lease, Ct));
+        Assert.Equal(0, await Store.ExpireLeasesAsync("host/1@5:1", Ct));
+    }
+
+    [Fact]
     public async Task RenewLeaseAsync_HeldLease_ExtendsIt()
     {
         await PushAsync("a1");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using GitGrader.Core.Processes;
 using GitGrader.Core.Sandboxing;
 using GitGrader.Sandbox.Docker.Seccomp;
 using GitGrader.Sandbox.Engine;
@@ -327,34 +328,8 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
     }
 
-    private static bool IsOrphan(IReadOnlyDictionary<string, string> labels)
-    {
-        if (!labels.TryGetValue(SandboxLabels.Owner, out var owner))
-        {
-            return false;
-        }
-
-        var slash = owner.LastIndexOf('/');
-        if (slash < 0 || owner[..slash] != Environment.MachineName || !int.TryParse(owner.AsSpan(slash + 1), CultureInfo.InvariantCulture, out var pid))
-        {
-            return false; // another host's, or not ours to judge
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true; // no such process
-        }
-    }
+    private static bool IsOrphan(IReadOnlyDictionary<string, string> labels) =>
+        labels.TryGetValue(SandboxLabels.Owner, out var owner) && LocalProcess.IsGone(owner);
 
     private static ContainerSpec BuildContainer(string name, SandboxSettings settings, string volume, IReadOnlyDictionary<string, string> labels)
     {

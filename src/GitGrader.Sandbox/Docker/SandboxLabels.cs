@@ -1,3 +1,5 @@
+using GitGrader.Core.Processes;
+
 namespace GitGrader.Sandbox.Docker;
 
 /// <summary>Labels GitGrader puts on every container and volume it creates, so leftovers can be found and reaped.</summary>
@@ -8,6 +10,6 @@ internal static class SandboxLabels
     public const string Purpose = "io.gitgrader.purpose";
     public const string ManagedFilter = Managed + "=true";
 
-    /// <summary>This process, as written into <see cref="Owner"/>: host name and process id.</summary>
-    public static string CurrentOwner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+    /// <summary>This process, as written into <see cref="Owner"/>: host name, process id and start (see <see cref="LocalProcess"/>).</summary>
+    public static string CurrentOwner => LocalProcess.Current;
 }

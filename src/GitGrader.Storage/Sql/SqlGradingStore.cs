@@ -302,6 +302,32 @@ internal abstract partial class SqlGradingStore : IGradingStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListLeaseOwnersAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var owners = await connection.QueryAsync<string>(Command(
+                "SELECT DISTINCT lease_owner FROM jobs WHERE status = 'running' AND lease_owner IS NOT NULL ORDER BY lease_owner", null, null, cancellationToken)).ConfigureAwait(false);
+            return [.. owners];
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> ExpireLeasesAsync(string workerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        var now = Time(Now());
+        return await ExecuteAsync(
+            """
+            UPDATE jobs SET lease_expires_at = @Now, updated_at = @Now
+            WHERE status = 'running' AND lease_owner = @WorkerId AND lease_expires_at > @Now
+            """,
+            new { Now = now, WorkerId = workerId },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public Task CompleteJobAsync(long jobId, string workerId, CancellationToken cancellationToken) =>
         FinishJobAsync(jobId, workerId, JobStates.Done, error: null, notBefore: null, cancellationToken);
 

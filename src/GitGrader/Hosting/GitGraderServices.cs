@@ -67,6 +67,7 @@ public static class GitGraderServices
         services.TryAddKeyedSingleton(FeedbackGate.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<FeedbackGate>();
         services.AddSingleton<JobProcessor>();
+        services.AddSingleton<LeaseRecovery>();
         services.AddHostedService<StartupChecks>();
         if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.Enabled), true))
         {

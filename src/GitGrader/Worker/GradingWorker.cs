@@ -9,32 +9,50 @@ namespace GitGrader.Worker;
 /// <summary>
 /// Claims jobs from the queue and works them, <see cref="WorkerOptions.Concurrency"/> at a time.
 /// Woken at once by a delivery received in this process; polls for the rest (other hosts'
-/// deliveries, retries coming due, leases of crashed workers running out).
+/// deliveries, retries coming due, leases of crashed workers running out). At start, the jobs a dead
+/// process on this host held are taken back at once (<see cref="LeaseRecovery"/>).
 /// </summary>
 public sealed partial class GradingWorker : BackgroundService
 {
     private readonly IGradingStore _store;
     private readonly JobProcessor _processor;
+    private readonly LeaseRecovery _recovery;
     private readonly WorkSignal _signal;
     private readonly WorkerOptions _options;
     private readonly ILogger<GradingWorker> _logger;
 
     /// <summary>Creates the worker.</summary>
-    public GradingWorker(IGradingStore store, JobProcessor processor, WorkSignal signal, IOptions<WorkerOptions> options, ILogger<GradingWorker> logger)
+    public GradingWorker(IGradingStore store, JobProcessor processor, LeaseRecovery recovery, WorkSignal signal, IOptions<WorkerOptions> options, ILogger<GradingWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _processor = processor;
+        _recovery = recovery;
         _signal = signal;
         _options = options.Value;
         _logger = logger;
     }
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await TakeBackAsync(stoppingToken).ConfigureAwait(false);
         LogStarted(_logger, _options.Concurrency, _options.Lease.TotalSeconds);
-        return Task.WhenAll(Enumerable.Range(1, _options.Concurrency).Select(slot => RunSlotAsync($"{Environment.MachineName}:{Environment.ProcessId}:{slot}", stoppingToken)));
+        await Task.WhenAll(Enumerable.Range(1, _options.Concurrency).Select(slot => RunSlotAsync(LeaseRecovery.WorkerId(slot), stoppingToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Before the first claim: the jobs this host's previous instance held are claimable at once.</summary>
+    private async Task TakeBackAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _recovery.TakeBackAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The store is not reachable yet: the slots wait for it; the dead process's leases run out by themselves.
+            LogQueueError(_logger, ex.Message, ex);
+        }
     }
 
     private async Task RunSlotAsync(string workerId, CancellationToken stoppingToken)

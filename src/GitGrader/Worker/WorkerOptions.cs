@@ -15,8 +15,13 @@ public sealed class WorkerOptions
     [Range(1, 256, ErrorMessage = "Worker:Concurrency must be between 1 and 256.")]
     public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>How long a claimed job stays ours without renewal; a crashed worker's job is claimed again after it.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed job stays ours without renewal; it is renewed every third of it while the job is worked on.
+    /// A job of a process that died is claimed again after it by another host, or at once by the process restarted on
+    /// its host. 30 s: a host that vanishes costs its students at most 30 s, and two renewals in a row may fail
+    /// (the store briefly unreachable) before the lease is lost.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an idle worker looks at the queue when nothing wakes it (other hosts' deliveries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

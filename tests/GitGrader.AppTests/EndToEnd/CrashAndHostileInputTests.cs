@@ -42,6 +42,52 @@ public sealed class CrashAndHostileInputTests
     }
 
     [Fact]
+    public async Task A_server_killed_mid_grade_grades_the_job_again_within_15_s_of_its_restart_on_the_default_lease_and_reaps_its_container()
+    {
+        // The default lease (30 s): what an instructor runs. The job's lease would hold it far past 15 s.
+        await using var scenario = await AppScenario.StartAsync(config => config["Worker"]!.AsObject().Remove("Lease"));
+        using var erin = await scenario.StudentRepositoryAsync("erin");
+        erin.ReplaceFilesWith(CourseFolder.Solution);
+        SlowDown(Path.Combine(erin.Directory, "wordcount.py"));
+        var sha = await erin.CommitAllAsync("a slow but right solution");
+        await erin.PushAsync();
+
+        await scenario.GitHub.WaitForCheckRunAsync(r => r.HeadSha == sha && r.Status == "in_progress", TimeSpan.FromSeconds(60));
+        var killed = scenario.Server!.ProcessId;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await OurContainerOwnersAsync()).Any(o => o.StartsWith($"{Environment.MachineName}/{killed}@", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the grade's container never appeared");
+            await Task.Delay(100);
+        }
+
+        await scenario.Server.KillHardAsync();
+        Assert.DoesNotContain(scenario.CheckRunsOn(sha), r => r.Status == "completed");
+
+        await scenario.StartServerAsync();
+        var restarted = System.Diagnostics.Stopwatch.StartNew();
+        var completed = await scenario.CompletedCheckRunAsync(sha, TimeSpan.FromSeconds(60));
+        var regraded = restarted.Elapsed;
+
+        Assert.True(regraded < TimeSpan.FromSeconds(15), $"graded again {regraded.TotalSeconds:0.0} s after the restart");
+        Assert.Equal("10/10 points", completed.Title);
+        Assert.Single(scenario.CheckRunsOn(sha));
+        Assert.Contains("Taking back 1 job(s) held by", scenario.ServerOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(await OurContainerOwnersAsync(), o => o.StartsWith($"{Environment.MachineName}/{killed}@", StringComparison.Ordinal));
+        var store = await OpenStoreAsync(scenario);
+        Assert.Equal(1, Assert.Single(await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None)).Attempts);
+        var stats = await store.GetQueueStatsAsync(CancellationToken.None);
+        for (var wait = 0; stats.Running > 0 && wait < 50; wait++)
+        {
+            await Task.Delay(100); // the check run is completed just before the job is
+            stats = await store.GetQueueStatsAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((0, 0, 1, 0), (stats.Queued, stats.Running, stats.Done, stats.Failed));
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task Forged_oversize_and_malformed_deliveries_get_4xx_record_nothing_and_the_server_keeps_serving()
     {
         await using var scenario = await AppScenario.StartAsync(config => config["Webhook"] = new System.Text.Json.Nodes.JsonObject { ["MaxBodyBytes"] = 65536 });
@@ -199,6 +245,30 @@ public sealed class CrashAndHostileInputTests
         var body = Encoding.UTF8.GetBytes("{\"padding\":\"" + new string('x', 200_000) + "\"}");
         signature = WebhookSignature.Sign(body, secret);
         return body;
+    }
+
+    /// <summary>Each test sleeps a second in the student's program, so a grade lasts long enough to be killed in.</summary>
+    private static void SlowDown(string program)
+    {
+        var text = File.ReadAllText(program);
+        File.WriteAllText(program, text.Replace("def main():\n", "def main():\n    __import__(\"time\").sleep(1)\n", StringComparison.Ordinal));
+        Assert.Contains("sleep(1)", File.ReadAllText(program), StringComparison.Ordinal);
+    }
+
+    /// <summary>The owner labels of GitGrader's containers on the engine, from the docker CLI.</summary>
+    private static async Task<IReadOnlyList<string>> OurContainerOwnersAsync()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("docker") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "ps", "-a", "--filter", "label=io.gitgrader.managed=true", "--format", "{{.Label \"io.gitgrader.owner\"}}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var docker = System.Diagnostics.Process.Start(start)!;
+        var output = await docker.StandardOutput.ReadToEndAsync();
+        await docker.WaitForExitAsync();
+        Assert.Equal(0, docker.ExitCode);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     private static async Task<IGradingStore> OpenStoreAsync(AppScenario scenario)

@@ -30,6 +30,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (as in the leases and container labels it writes).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts <c>gitgrader serve --urls http://127.0.0.1:PORT --config CONFIG</c> and waits until it answers /healthz.</summary>
     public static async Task<ServerProcess> StartServeAsync(string configFile, string workingDirectory, int? port = null)
     {

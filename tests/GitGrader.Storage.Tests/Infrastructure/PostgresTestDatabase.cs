@@ -75,6 +75,18 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var connection = new NpgsqlConnection(_admin.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // The server's autovacuum worker visits the new database now and then; the role may not end it: wait it out.
+                await Task.Delay(250);
+            }
+        }
     }
 }
