@@ -8,7 +8,7 @@ namespace GitGrader.Storage;
 /// share one queue between machines; both behave the same (the same tests run on both).
 /// Every method is safe to call from many threads and processes at once.
 /// </summary>
-public interface IGradingStore : IReportingState
+public interface IGradingStore : IReportingState, IDeliveryLog
 {
     /// <summary>Creates or upgrades the schema; safe to run at every start and concurrently.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Database,
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReportingState>(provider => provider.GetRequiredService<IGradingStore>());
+        services.TryAddSingleton<IDeliveryLog>(provider => provider.GetRequiredService<IGradingStore>());
         return services;
     }
 

@@ -26,4 +26,7 @@ public sealed record StudentScore
 
     /// <summary>Number of submissions (pushes of distinct commits).</summary>
     public required int Attempts { get; init; }
+
+    /// <summary>The latest submission reached GitGrader through recovery (see <see cref="SubmissionRecord.Recovered"/>).</summary>
+    public bool LatestRecovered { get; init; }
 }

@@ -26,4 +26,10 @@ public sealed record SubmissionRecord
 
     /// <summary>When the webhook arrived.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>
+    /// The push reached GitGrader only when it was recovered (GitHub could not deliver it at first and delivered it again
+    /// when GitGrader asked); <see cref="ReceivedAt"/> is then the time of GitHub's first attempt.
+    /// </summary>
+    public bool Recovered { get; init; }
 }

@@ -140,6 +140,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         app.Use(pipeline.InvokeAsync);
         var api = app.MapGroup("/api/v3");
         AppEndpoints.Map(api);
+        HookDeliveryEndpoints.Map(api);
         CheckRunEndpoints.Map(api);
         CommitEndpoints.Map(api);
         IssueEndpoints.Map(api);

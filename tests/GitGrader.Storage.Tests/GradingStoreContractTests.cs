@@ -73,8 +73,8 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Store.MigrateAsync(Ct);
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(3L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(3L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(4L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(4L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
         var outcome = await PushAsync("a1");
         Assert.NotNull(outcome.JobId);
     }
@@ -88,7 +88,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
         await using var connection = await database.OpenConnectionAsync();
-        Assert.Equal(3L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(4L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(0, (await stores[3].GetQueueStatsAsync(Ct)).Queued);
     }
 
@@ -301,6 +301,58 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     {
         Assert.Null(await Store.FindSubmissionAsync("course/x", "0000", "wordcount", Ct));
     }
+
+    // ---- deliveries never received, asked for again
+
+    [Fact]
+    public async Task ListUnknownDeliveriesAsync_ReturnsOnlyTheIdsNeverRecorded()
+    {
+        var received = NewDeliveryId();
+        await Store.IngestAsync(Push(Submission("a1", Clock.GetUtcNow()), deliveryId: received), Ct);
+        var missed = NewDeliveryId();
+
+        Assert.Equal([missed], await Store.ListUnknownDeliveriesAsync([received, missed, missed], Ct));
+        Assert.Empty(await Store.ListUnknownDeliveriesAsync([], Ct));
+    }
+
+    [Fact]
+    public async Task ClaimRedeliveryAsync_OnceThenAgainAfterThePause_AtMostMaxAsksTimes()
+    {
+        var id = NewDeliveryId();
+        var pause = TimeSpan.FromMinutes(10);
+        var first = Clock.GetUtcNow() - TimeSpan.FromMinutes(3);
+
+        Assert.True(await Store.ClaimRedeliveryAsync(id, "push", first, pause, 2, Ct));
+        Assert.False(await Database.CreateStore(Clock).ClaimRedeliveryAsync(id, "push", first, pause, 2, Ct));
+        Clock.Advance(pause);
+        Assert.True(await Store.ClaimRedeliveryAsync(id, "push", first, pause, 2, Ct));
+        Clock.Advance(pause);
+        Assert.False(await Store.ClaimRedeliveryAsync(id, "push", first, pause, 2, Ct));
+    }
+
+    [Fact]
+    public async Task IngestAsync_ADeliveryAskedForAgain_IsRecordedWithGitHubsFirstAttemptAndMarkedRecovered()
+    {
+        var id = NewDeliveryId();
+        var firstAttempt = Clock.GetUtcNow() - TimeSpan.FromHours(2);
+        await Store.ClaimRedeliveryAsync(id, "push", firstAttempt, TimeSpan.FromMinutes(10), 3, Ct);
+        var normal = await PushAsync("b1", student: "s2");
+
+        var outcome = await Store.IngestAsync(Push(Submission("a1", Clock.GetUtcNow()), deliveryId: id), Ct);
+        var claimed = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        var recovered = await Store.ClaimNextJobAsync("w", Lease, Ct);
+
+        Assert.NotNull(outcome.JobId);
+        Assert.False(claimed!.Submission.Recovered);
+        Assert.Equal(normal.JobId, claimed.Id);
+        Assert.True(recovered!.Submission.Recovered);
+        Assert.Equal(StoreTimeOf(firstAttempt), recovered.Submission.ReceivedAt);
+        var score = (await Store.GetStudentScoresAsync("wordcount", Ct)).Single(s => s.Student == "octocat");
+        Assert.True(score.LatestRecovered);
+        Assert.Equal(StoreTimeOf(firstAttempt), score.LatestReceivedAt);
+    }
+
+    private static DateTimeOffset StoreTimeOf(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
     // ---- check runs
 

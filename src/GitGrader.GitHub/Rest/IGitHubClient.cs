@@ -24,6 +24,15 @@ public interface IGitHubClient
     /// <summary><c>GET /app</c>, as the App.</summary>
     Task<AppInfo> GetAppAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>GET /app/hook/deliveries</c>, as the App: the attempts to deliver to the App's webhook, newest first, page after
+    /// page (by GitHub's <c>cursor</c>) until one made before <paramref name="since"/>, or <paramref name="limit"/> attempts.
+    /// </summary>
+    Task<IReadOnlyList<HookDelivery>> ListHookDeliveriesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /app/hook/deliveries/{id}/attempts</c>, as the App: GitHub sends that delivery again (same <c>X-GitHub-Delivery</c>).</summary>
+    Task RedeliverAsync(long deliveryId, CancellationToken cancellationToken);
+
     /// <summary><c>GET /repos/{owner}/{repo}/installation</c>, as the App: the installation that can reach the repository.</summary>
     Task<long> GetRepositoryInstallationIdAsync(RepositoryRef repository, CancellationToken cancellationToken);
 

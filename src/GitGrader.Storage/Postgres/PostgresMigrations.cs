@@ -129,5 +129,17 @@ internal static class PostgresMigrations
                 PRIMARY KEY (repository, pull_request)
             );
             """),
+        new(4, "redeliveries (deliveries GitHub could not make, asked again), submissions.recovered",
+            """
+            ALTER TABLE submissions ADD COLUMN recovered integer NOT NULL DEFAULT 0;
+
+            CREATE TABLE redeliveries (
+                guid        text PRIMARY KEY,
+                event       text NOT NULL,
+                original_at timestamptz NOT NULL,
+                asked_at    timestamptz NOT NULL,
+                asks        integer NOT NULL
+            );
+            """),
     ];
 }

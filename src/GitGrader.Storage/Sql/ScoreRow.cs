@@ -13,6 +13,8 @@ internal sealed class ScoreRow
 
     public object ReceivedAt { get; set; } = string.Empty;
 
+    public long Recovered { get; set; }
+
     public long? JobId { get; set; }
 
     public double? Score { get; set; }

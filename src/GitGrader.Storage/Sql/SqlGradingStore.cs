@@ -119,10 +119,14 @@ internal abstract partial class SqlGradingStore : IGradingStore
                     return IngestOutcome.Seen;
                 }
 
+                // A delivery GitGrader asked GitHub to make again: the push's time is that of GitHub's first attempt.
+                var firstAttempt = await connection.ExecuteScalarAsync<object?>(Command(
+                    "SELECT original_at FROM redeliveries WHERE guid = @Id", new { Id = request.Delivery.DeliveryId }, transaction, cancellationToken)).ConfigureAwait(false);
                 IngestOutcome outcome;
                 if (request.Submission is { } submission)
                 {
-                    outcome = await RecordSubmissionAsync(connection, transaction, submission, request.SupersedesOlder, now, cancellationToken).ConfigureAwait(false);
+                    var recovered = firstAttempt is null ? null : (DateTimeOffset?)StoreTime.Read(firstAttempt);
+                    outcome = await RecordSubmissionAsync(connection, transaction, submission with { ReceivedAt = recovered ?? submission.ReceivedAt }, recovered is not null, request.SupersedesOlder, now, cancellationToken).ConfigureAwait(false);
                 }
                 else if (request.ExistingSubmissionJob is { } existing)
                 {
@@ -140,17 +144,17 @@ internal abstract partial class SqlGradingStore : IGradingStore
     }
 
     private async Task<IngestOutcome> RecordSubmissionAsync(
-        DbConnection connection, DbTransaction transaction, NewSubmission submission, bool supersedesOlder, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, NewSubmission submission, bool recovered, bool supersedesOlder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var receivedAt = Time(submission.ReceivedAt);
         var submissionId = await connection.QuerySingleOrDefaultAsync<long?>(Command(
             """
-            INSERT INTO submissions (assignment, student, repository, installation_id, branch, sha, received_at)
-            VALUES (@Assignment, @Student, @Repository, @InstallationId, @Branch, @Sha, @ReceivedAt)
+            INSERT INTO submissions (assignment, student, repository, installation_id, branch, sha, received_at, recovered)
+            VALUES (@Assignment, @Student, @Repository, @InstallationId, @Branch, @Sha, @ReceivedAt, @Recovered)
             ON CONFLICT (repository, sha, assignment) DO NOTHING
             RETURNING id
             """,
-            new { submission.Assignment, submission.Student, submission.Repository, submission.InstallationId, submission.Branch, submission.Sha, ReceivedAt = receivedAt },
+            new { submission.Assignment, submission.Student, submission.Repository, submission.InstallationId, submission.Branch, submission.Sha, ReceivedAt = receivedAt, Recovered = recovered ? 1 : 0 },
             transaction,
             cancellationToken)).ConfigureAwait(false);
         if (submissionId is null)
@@ -556,7 +560,7 @@ internal abstract partial class SqlGradingStore : IGradingStore
         {
             var rows = (await connection.QueryAsync<ScoreRow>(Command(
                 """
-                SELECT s.id AS SubmissionId, s.student AS Student, s.repository AS Repository, s.sha AS Sha, s.received_at AS ReceivedAt,
+                SELECT s.id AS SubmissionId, s.student AS Student, s.repository AS Repository, s.sha AS Sha, s.received_at AS ReceivedAt, s.recovered AS Recovered,
                        r.job_id AS JobId, r.score AS Score, r.max_score AS MaxScore, r.graded_at AS GradedAt
                 FROM submissions s LEFT JOIN results r ON r.submission_id = s.id
                 WHERE s.assignment = @Assignment

@@ -38,6 +38,7 @@ internal static class StudentScores
                 MaxScore = latestResult?.MaxScore,
                 LatestSha = latest.First.Sha,
                 LatestReceivedAt = latest.ReceivedAt,
+                LatestRecovered = latest.First.Recovered != 0,
                 Attempts = submissions.Count,
             });
         }

@@ -6,7 +6,7 @@ internal class SubmissionRow
     /// <summary>The columns, aliased, of <c>submissions s</c>.</summary>
     public const string Columns =
         "s.id AS Id, s.assignment AS Assignment, s.student AS Student, s.repository AS Repository, " +
-        "s.installation_id AS InstallationId, s.branch AS Branch, s.sha AS Sha, s.received_at AS ReceivedAt";
+        "s.installation_id AS InstallationId, s.branch AS Branch, s.sha AS Sha, s.received_at AS ReceivedAt, s.recovered AS Recovered";
 
     public long Id { get; set; }
 
@@ -24,6 +24,8 @@ internal class SubmissionRow
 
     public object ReceivedAt { get; set; } = string.Empty;
 
+    public long Recovered { get; set; }
+
     public SubmissionRecord ToRecord() => new()
     {
         Id = Id,
@@ -34,5 +36,6 @@ internal class SubmissionRow
         Branch = Branch,
         Sha = Sha,
         ReceivedAt = StoreTime.Read(ReceivedAt),
+        Recovered = Recovered != 0,
     };
 }

@@ -129,5 +129,17 @@ internal static class SqliteMigrations
                 PRIMARY KEY (repository, pull_request)
             );
             """),
+        new(4, "redeliveries (deliveries GitHub could not make, asked again), submissions.recovered",
+            """
+            ALTER TABLE submissions ADD COLUMN recovered INTEGER NOT NULL DEFAULT 0;
+
+            CREATE TABLE redeliveries (
+                guid        TEXT PRIMARY KEY,
+                event       TEXT NOT NULL,
+                original_at TEXT NOT NULL,
+                asked_at    TEXT NOT NULL,
+                asks        INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using GitGrader.Classroom;
 using GitGrader.GitHub;
 using GitGrader.Ingest;
+using GitGrader.Recovery;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
@@ -38,6 +39,9 @@ public static class GitGraderHost
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
         builder.Services.AddHostedService<CheckRunAnnouncer>();
+        builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DeliveryRecovery>();
+        builder.Services.AddHostedService<DeliveryRecoveryService>();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -49,7 +49,7 @@ public sealed class RosterTableRenderer
             sb.Append(CultureInfo.InvariantCulture, $" Deadline {Time(deadline)}.");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, when GitHub first tried).\n\n");
         sb.Append("| Student | Name | Repository | Best | Latest | Commit | Received | Late | Attempts |\n");
         sb.Append("|---|---|---|---:|---:|---|---|---|---:|\n");
 
@@ -97,7 +97,7 @@ public sealed class RosterTableRenderer
 
         var repository = $"[{MarkdownText.Inline(score.Repository)}]({new Uri(gitBaseUrl, score.Repository).AbsoluteUri})";
         var late = assignment.Deadline is { } deadline && score.LatestReceivedAt > deadline ? "late" : string.Empty;
-        return $"| {student} | {name} | {repository} | {Score(score.BestScore, score.MaxScore)} | {Score(score.LatestScore, score.MaxScore)} | `{score.LatestSha[..Math.Min(7, score.LatestSha.Length)]}` | {Time(score.LatestReceivedAt)} | {late} | {score.Attempts} |\n";
+        return $"| {student} | {name} | {repository} | {Score(score.BestScore, score.MaxScore)} | {Score(score.LatestScore, score.MaxScore)} | `{score.LatestSha[..Math.Min(7, score.LatestSha.Length)]}` | {Time(score.LatestReceivedAt)}{(score.LatestRecovered ? " (recovered)" : string.Empty)} | {late} | {score.Attempts} |\n";
     }
 
     private static string Score(double? score, double? max) =>

@@ -144,7 +144,7 @@ public sealed partial class JobProcessor
             Status = CheckRunStatus.Completed,
             Conclusion = CheckRunContent.Conclusion(shown, decision),
             CompletedAt = _time.GetUtcNow(),
-            Output = CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now),
+            Output = CheckRunContent.WithRecovery(CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now), submission),
         };
         // A retry after a crash that came after the run was completed with its score: not updated twice.
         var runs = await JobRunsAsync(job, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GitGrader.Recovery;
+
+/// <summary>How <c>serve</c> recovers deliveries GitHub could not make (configuration section <c>Recovery</c>).</summary>
+public sealed class RecoveryOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string ConfigurationKey = "Recovery";
+
+    /// <summary>False to never look at GitHub's delivery log.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Wait after start before the first look (the webhook must be listening when GitHub redelivers).</summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the delivery log is read after the first look.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How far back the first look reads (GitHub keeps three days of deliveries); later looks read since the previous one.</summary>
+    public TimeSpan LookBack { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>A redelivery asked for and not received is asked for again after this.</summary>
+    public TimeSpan AskAgainAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Times one delivery is asked for at most.</summary>
+    [Range(1, 20, ErrorMessage = "Recovery:MaxAsks must be between 1 and 20.")]
+    public int MaxAsks { get; set; } = 3;
+
+    /// <summary>Redeliveries asked for in one look at most (GitHub's rate limits); the rest wait for the next.</summary>
+    [Range(1, 5000, ErrorMessage = "Recovery:MaxPerLook must be between 1 and 5000.")]
+    public int MaxPerLook { get; set; } = 500;
+}
