@@ -15,6 +15,12 @@ public sealed record ClaimedJob
     /// <summary>How many times the job has been claimed, this claim included.</summary>
     public required int Attempt { get; init; }
 
+    /// <summary>Earlier tries that failed through GitGrader's own fault (not an outage of GitHub or the store): what <c>Worker:MaxAttempts</c> bounds.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>When the job was queued.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>The check run created for the job, once created.</summary>
     public long? CheckRunId { get; init; }
 

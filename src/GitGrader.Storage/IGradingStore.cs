@@ -44,8 +44,12 @@ public interface IGradingStore : IReportingState, IDeliveryLog
     /// <summary>Marks the job done.</summary>
     Task CompleteJobAsync(long jobId, string workerId, CancellationToken cancellationToken);
 
-    /// <summary>Puts the job back in the queue, due at <paramref name="notBefore"/>, with the error that stopped it.</summary>
-    Task RetryJobAsync(long jobId, string workerId, string error, DateTimeOffset notBefore, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts the job back in the queue, due at <paramref name="notBefore"/>, with the error that stopped it; a try that failed
+    /// through GitGrader's own fault is counted in <see cref="ClaimedJob.Failures"/> (<paramref name="countsAsFailure"/>), an
+    /// outage of what it depends on is not.
+    /// </summary>
+    Task RetryJobAsync(long jobId, string workerId, string error, DateTimeOffset notBefore, bool countsAsFailure, CancellationToken cancellationToken);
 
     /// <summary>Marks the job failed for good (attempts exhausted), with the error.</summary>
     Task FailJobAsync(long jobId, string workerId, string error, CancellationToken cancellationToken);

@@ -13,11 +13,18 @@ public interface IReportingState
     Task<IReadOnlyList<PendingCheckRun>> ListJobsWithoutCheckRunAsync(long afterJobId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The line of queued grade jobs due now (at most <paramref name="limit"/>, in the order they will be claimed), how many
+    /// jobs run, and how many ended within <paramref name="window"/>: what a queued check run says about its place.
+    /// </summary>
+    Task<QueueLine> GetQueueLineAsync(int limit, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reserves the creation of job <paramref name="jobId"/>'s check run for <paramref name="holder"/> for
     /// <paramref name="hold"/>: <see cref="ReservationState.Exists"/> with the stored id, <see cref="ReservationState.Granted"/>
-    /// (also to the holder that has it already), or <see cref="ReservationState.HeldElsewhere"/>.
+    /// (also to the holder that has it already, and when the hold is <paramref name="replacing"/>'s, a holder known to be
+    /// dead), or <see cref="ReservationState.HeldElsewhere"/> with the holder.
     /// </summary>
-    Task<Reservation> ReserveCheckRunAsync(long jobId, string holder, TimeSpan hold, CancellationToken cancellationToken);
+    Task<Reservation> ReserveCheckRunAsync(long jobId, string holder, TimeSpan hold, string? replacing, CancellationToken cancellationToken);
 
     /// <summary>Gives up a check run reservation without storing an id (creating failed), so the next caller need not wait out the hold.</summary>
     Task ReleaseCheckRunAsync(long jobId, string holder, CancellationToken cancellationToken);
@@ -29,7 +36,7 @@ public interface IReportingState
     /// Reserves the creation of the feedback comment on <paramref name="repository"/>'s pull request
     /// <paramref name="pullRequest"/> for <paramref name="holder"/>, as <see cref="ReserveCheckRunAsync"/> does for a check run.
     /// </summary>
-    Task<Reservation> ReservePullRequestCommentAsync(string repository, int pullRequest, string holder, TimeSpan hold, CancellationToken cancellationToken);
+    Task<Reservation> ReservePullRequestCommentAsync(string repository, int pullRequest, string holder, TimeSpan hold, string? replacing, CancellationToken cancellationToken);
 
     /// <summary>Gives up a comment reservation without storing an id.</summary>
     Task ReleasePullRequestCommentAsync(string repository, int pullRequest, string holder, CancellationToken cancellationToken);

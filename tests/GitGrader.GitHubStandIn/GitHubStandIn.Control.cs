@@ -106,6 +106,13 @@ public sealed partial class GitHubStandIn
         _core.Faults.Add(count, status, pathContains, null);
 
     /// <summary>
+    /// GitHub down for <paramref name="duration"/> from now: every REST request (whose path contains
+    /// <paramref name="pathContains"/>, when given) that passes the OpenAPI check is answered <paramref name="status"/>.
+    /// </summary>
+    public void FailRequestsFor(TimeSpan duration, int status = 503, string? pathContains = null) =>
+        _core.Faults.AddOutage(DateTimeOffset.UtcNow + duration, status, pathContains);
+
+    /// <summary>
     /// The next <paramref name="count"/> REST requests are refused as rate limited: 403 with <c>retry-after</c>,
     /// <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c> <paramref name="retryAfter"/> from now.
     /// </summary>

@@ -73,8 +73,8 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Store.MigrateAsync(Ct);
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(4L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(4L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(5L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(5L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
         var outcome = await PushAsync("a1");
         Assert.NotNull(outcome.JobId);
     }
@@ -88,7 +88,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
         await using var connection = await database.OpenConnectionAsync();
-        Assert.Equal(4L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(5L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(0, (await stores[3].GetQueueStatsAsync(Ct)).Queued);
     }
 
@@ -464,7 +464,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         var push = await PushAsync("a1");
         var claimed = await Store.ClaimNextJobAsync("w1", Lease, Ct);
 
-        await Store.RetryJobAsync(claimed!.Id, "w1", "docker: connection refused", Clock.GetUtcNow().AddMinutes(1), Ct);
+        await Store.RetryJobAsync(claimed!.Id, "w1", "docker: connection refused", Clock.GetUtcNow().AddMinutes(1), countsAsFailure: true, Ct);
 
         Assert.Equal(new QueueStats(1, 0, 0, 0), await Store.GetQueueStatsAsync(Ct));
         Assert.Equal("docker: connection refused", await QueryAsync<string>("SELECT last_error FROM jobs WHERE id = @Id", new { Id = push.JobId }));
@@ -475,6 +475,23 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         var again = await Store.ClaimNextJobAsync("w2", Lease, Ct);
         Assert.Equal(push.JobId, again!.Id);
         Assert.Equal(2, again.Attempt);
+        Assert.Equal(1, again.Failures);
+        Assert.Equal(Start, again.CreatedAt);
+    }
+
+    [Fact]
+    public async Task RetryJobAsync_AnOutage_CountsTheTryButNotAFailure()
+    {
+        await PushAsync("a1");
+        var claimed = await Store.ClaimNextJobAsync("w1", Lease, Ct);
+
+        await Store.RetryJobAsync(claimed!.Id, "w1", "GitHub answered 503", Clock.GetUtcNow(), countsAsFailure: false, Ct);
+        var again = await Store.ClaimNextJobAsync("w1", Lease, Ct);
+        await Store.RetryJobAsync(again!.Id, "w1", "test ended in a grader error", Clock.GetUtcNow(), countsAsFailure: true, Ct);
+        var third = await Store.ClaimNextJobAsync("w1", Lease, Ct);
+
+        Assert.Equal((0, 2, 0), (claimed.Failures, again.Attempt, again.Failures));
+        Assert.Equal((3, 1), (third!.Attempt, third.Failures));
     }
 
     [Fact]
@@ -483,7 +500,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         var first = await PushAsync("a1", student: "s1");
         var second = await PushAsync("a2", student: "s2");
         var claimed = await Store.ClaimNextJobAsync("w1", Lease, Ct);
-        await Store.RetryJobAsync(claimed!.Id, "w1", "boom", Clock.GetUtcNow().AddMinutes(10), Ct);
+        await Store.RetryJobAsync(claimed!.Id, "w1", "boom", Clock.GetUtcNow().AddMinutes(10), countsAsFailure: true, Ct);
 
         var next = await Store.ClaimNextJobAsync("w1", Lease, Ct);
 
@@ -587,7 +604,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
 
         var renewed = await Store.RenewLeaseAsync(stale!.Id, "worker-a", Lease, Ct);
         await Store.CompleteJobAsync(stale.Id, "worker-a", Ct);
-        await Store.RetryJobAsync(stale.Id, "worker-a", "late retry", Clock.GetUtcNow(), Ct);
+        await Store.RetryJobAsync(stale.Id, "worker-a", "late retry", Clock.GetUtcNow(), countsAsFailure: true, Ct);
         await Store.FailJobAsync(stale.Id, "worker-a", "late failure", Ct);
 
         Assert.False(renewed);

@@ -40,6 +40,15 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
         _timeout.Dispose();
     }
 
+    private static void AssertHeldBy(string? holder, Reservation reservation)
+    {
+        Assert.Equal(ReservationState.HeldElsewhere, reservation.State);
+        if (holder is not null)
+        {
+            Assert.Equal(holder, reservation.Holder);
+        }
+    }
+
     private async Task<long> JobAsync(string sha = "a1")
     {
         var outcome = await Store.IngestAsync(Push(Submission(sha, Clock.GetUtcNow())), Ct);
@@ -53,21 +62,41 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
     {
         var job = await JobAsync();
 
-        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "serve", Hold, Ct));
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
-        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "serve", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "serve", Hold, null, Ct));
+        AssertHeldBy("serve", await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "serve", Hold, null, Ct));
+    }
+
+    [Fact]
+    public async Task ReserveCheckRunAsync_ReplacingTheHolderFoundDead_GrantedAtOnce_ReplacingAnotherIsNot()
+    {
+        var job = await JobAsync();
+        await Store.ReserveCheckRunAsync(job, "crashed", Hold, null, Ct);
+
+        AssertHeldBy("crashed", await Store.ReserveCheckRunAsync(job, "worker", Hold, "someone-else", Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "worker", Hold, "crashed", Ct));
+        AssertHeldBy("worker", await Store.ReserveCheckRunAsync(job, "third", Hold, "crashed", Ct));
+    }
+
+    [Fact]
+    public async Task ReservePullRequestCommentAsync_ReplacingTheHolderFoundDead_GrantedAtOnce()
+    {
+        await Store.ReservePullRequestCommentAsync(Repository, 3, "crashed", Hold, null, Ct);
+
+        AssertHeldBy("crashed", await Store.ReservePullRequestCommentAsync(Repository, 3, "worker", Hold, null, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker", Hold, "crashed", Ct));
     }
 
     [Fact]
     public async Task ReserveCheckRunAsync_AfterTheHolderStoredTheId_EveryoneGetsThatId()
     {
         var job = await JobAsync();
-        await Store.ReserveCheckRunAsync(job, "serve", Hold, Ct);
+        await Store.ReserveCheckRunAsync(job, "serve", Hold, null, Ct);
 
         Assert.Equal(41, await Store.SetCheckRunIdAsync(job, 41, Ct));
 
-        Assert.Equal(Reservation.Exists(41), await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
-        Assert.Equal(Reservation.Exists(41), await Store.ReserveCheckRunAsync(job, "serve", Hold, Ct));
+        Assert.Equal(Reservation.Exists(41), await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
+        Assert.Equal(Reservation.Exists(41), await Store.ReserveCheckRunAsync(job, "serve", Hold, null, Ct));
         await using var connection = await Database.OpenConnectionAsync();
         Assert.Null(await connection.QuerySingleAsync<string?>("SELECT check_run_holder FROM jobs WHERE id = @Id", new { Id = job }));
     }
@@ -76,31 +105,31 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
     public async Task ReserveCheckRunAsync_HoldRunsOut_NextCallerGranted_TheOldHolderNoLonger()
     {
         var job = await JobAsync();
-        await Store.ReserveCheckRunAsync(job, "crashed", Hold, Ct);
+        await Store.ReserveCheckRunAsync(job, "crashed", Hold, null, Ct);
 
         Clock.Advance(Hold - TimeSpan.FromSeconds(1));
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
+        AssertHeldBy(null, await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
         Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReserveCheckRunAsync(job, "crashed", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
+        AssertHeldBy(null, await Store.ReserveCheckRunAsync(job, "crashed", Hold, null, Ct));
     }
 
     [Fact]
     public async Task ReleaseCheckRunAsync_ByTheHolder_FreesIt_ByAnotherChangesNothing()
     {
         var job = await JobAsync();
-        await Store.ReserveCheckRunAsync(job, "serve", Hold, Ct);
+        await Store.ReserveCheckRunAsync(job, "serve", Hold, null, Ct);
 
         await Store.ReleaseCheckRunAsync(job, "worker", Ct);
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReserveCheckRunAsync(job, "other", Hold, Ct));
+        AssertHeldBy(null, await Store.ReserveCheckRunAsync(job, "other", Hold, null, Ct));
         await Store.ReleaseCheckRunAsync(job, "serve", Ct);
-        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
     }
 
     [Fact]
     public async Task ReserveCheckRunAsync_UnknownJob_Throws()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.ReserveCheckRunAsync(999, "serve", Hold, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.ReserveCheckRunAsync(999, "serve", Hold, null, Ct));
     }
 
     [Fact]
@@ -109,10 +138,10 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
         var job = await JobAsync();
         var stores = Enumerable.Range(0, 16).Select(_ => Database.CreateStore(Clock)).ToList();
 
-        var answers = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.ReserveCheckRunAsync(job, $"process-{i}", Hold, Ct))));
+        var answers = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.ReserveCheckRunAsync(job, $"process-{i}", Hold, null, Ct))));
 
         Assert.Single(answers, a => a == Reservation.Granted);
-        Assert.Equal(15, answers.Count(a => a == Reservation.HeldElsewhere));
+        Assert.Equal(15, answers.Count(a => a.State == ReservationState.HeldElsewhere));
     }
 
     [Fact]
@@ -132,13 +161,13 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
     [Fact]
     public async Task ReservePullRequestCommentAsync_OneHolder_ThenTheSavedIdForEveryone_AndNoHoldLeft()
     {
-        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-a", Hold, Ct));
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-b", Hold, Ct));
-        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 4, "worker-b", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-a", Hold, null, Ct));
+        AssertHeldBy(null, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-b", Hold, null, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 4, "worker-b", Hold, null, Ct));
 
         await Store.SavePullRequestCommentAsync(Repository, 3, 900, Ct);
 
-        Assert.Equal(Reservation.Exists(900), await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-b", Hold, Ct));
+        Assert.Equal(Reservation.Exists(900), await Store.ReservePullRequestCommentAsync(Repository, 3, "worker-b", Hold, null, Ct));
         Assert.Equal(900, await Store.GetPullRequestCommentAsync(Repository, 3, Ct));
         await using var connection = await Database.OpenConnectionAsync();
         Assert.Equal(1L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM pull_request_comment_holds"));
@@ -147,14 +176,14 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
     [Fact]
     public async Task ReservePullRequestCommentAsync_HoldRunsOutOrIsReleased_NextCallerGranted()
     {
-        await Store.ReservePullRequestCommentAsync(Repository, 3, "crashed", Hold, Ct);
+        await Store.ReservePullRequestCommentAsync(Repository, 3, "crashed", Hold, null, Ct);
         Clock.Advance(Hold);
-        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "worker", Hold, null, Ct));
 
         await Store.ReleasePullRequestCommentAsync(Repository, 3, "crashed", Ct);
-        Assert.Equal(Reservation.HeldElsewhere, await Store.ReservePullRequestCommentAsync(Repository, 3, "other", Hold, Ct));
+        AssertHeldBy(null, await Store.ReservePullRequestCommentAsync(Repository, 3, "other", Hold, null, Ct));
         await Store.ReleasePullRequestCommentAsync(Repository, 3, "worker", Ct);
-        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "other", Hold, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 3, "other", Hold, null, Ct));
     }
 
     [Fact]
@@ -162,10 +191,10 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
     {
         var stores = Enumerable.Range(0, 16).Select(_ => Database.CreateStore(Clock)).ToList();
 
-        var answers = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.ReservePullRequestCommentAsync(Repository, 7, $"process-{i}", Hold, Ct))));
+        var answers = await Task.WhenAll(stores.Select((s, i) => Task.Run(() => s.ReservePullRequestCommentAsync(Repository, 7, $"process-{i}", Hold, null, Ct))));
 
         Assert.Single(answers, a => a == Reservation.Granted);
-        Assert.Equal(15, answers.Count(a => a == Reservation.HeldElsewhere));
+        Assert.Equal(15, answers.Count(a => a.State == ReservationState.HeldElsewhere));
     }
 
     [Fact]
@@ -181,7 +210,7 @@ public abstract class ReportingReservationContractTests : IAsyncLifetime
 
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(Reservation.Exists(55), await Store.ReserveCheckRunAsync(job, "worker", Hold, Ct));
-        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 1, "worker", Hold, Ct));
+        Assert.Equal(Reservation.Exists(55), await Store.ReserveCheckRunAsync(job, "worker", Hold, null, Ct));
+        Assert.Equal(Reservation.Granted, await Store.ReservePullRequestCommentAsync(Repository, 1, "worker", Hold, null, Ct));
     }
 }

@@ -6,5 +6,5 @@ internal sealed record HoldRow(long? Id, string? Holder)
     public Reservation ToReservation(string caller) =>
         Id is { } id ? Reservation.Exists(id)
         : Holder == caller ? Reservation.Granted
-        : Reservation.HeldElsewhere;
+        : Holder is null ? Reservation.HeldElsewhere : Reservation.HeldBy(Holder);
 }

@@ -8,7 +8,7 @@ internal sealed class JobRow : SubmissionRow
     /// aliased to this type's properties.
     /// </summary>
     public const string Select =
-        "SELECT j.id AS JobId, j.kind AS Kind, j.attempts AS Attempts, j.check_run_id AS CheckRunId, " +
+        "SELECT j.id AS JobId, j.kind AS Kind, j.attempts AS Attempts, j.failures AS Failures, j.created_at AS CreatedAt, j.check_run_id AS CheckRunId, " +
         "j.lease_owner AS LeaseOwner, j.lease_expires_at AS LeaseExpiresAt, " +
         "j.superseded_by_submission_id AS SupersededById, n.sha AS SupersededBySha, " +
         SubmissionRow.Columns + " " +
@@ -20,6 +20,10 @@ internal sealed class JobRow : SubmissionRow
     public string Kind { get; set; } = string.Empty;
 
     public int Attempts { get; set; }
+
+    public int Failures { get; set; }
+
+    public object CreatedAt { get; set; } = string.Empty;
 
     public long? CheckRunId { get; set; }
 
@@ -37,6 +41,8 @@ internal sealed class JobRow : SubmissionRow
         Kind = JobStates.ToKind(Kind),
         Submission = ToRecord(),
         Attempt = Attempts,
+        Failures = Failures,
+        CreatedAt = StoreTime.Read(CreatedAt),
         CheckRunId = CheckRunId,
         SupersededBy = SupersededById is { } id && SupersededBySha is { } sha ? new SupersededBy(id, sha) : null,
         LeaseOwner = LeaseOwner ?? throw new InvalidOperationException($"Job {JobId} has no lease owner."),

@@ -25,7 +25,33 @@ internal abstract partial class SqlGradingStore
     }
 
     /// <inheritdoc />
-    public async Task<Reservation> ReserveCheckRunAsync(long jobId, string holder, TimeSpan hold, CancellationToken cancellationToken)
+    public async Task<QueueLine> GetQueueLineAsync(int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var now = Now();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The claim's order (ClaimNextJobAsync): due queued jobs by id.
+            var rows = await connection.QueryAsync<JobRow>(Command(
+                $"{JobRow.Select} WHERE j.status = 'queued' AND j.not_before <= @Now ORDER BY j.id LIMIT @Limit",
+                new { Now = Time(now), Limit = limit },
+                null,
+                cancellationToken)).ConfigureAwait(false);
+            var running = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM jobs WHERE status = 'running'", null, null, cancellationToken)).ConfigureAwait(false);
+            var finished = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM jobs WHERE status IN ('done', 'failed') AND updated_at >= @Since",
+                new { Since = Time(now - window) },
+                null,
+                cancellationToken)).ConfigureAwait(false);
+            var waiting = rows.Select(r => new QueuedJob(r.JobId, JobStates.ToKind(r.Kind), r.CheckRunId, r.SupersededById is not null, r.ToRecord()));
+            return new QueueLine([.. waiting], checked((int)running), checked((int)finished));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Reservation> ReserveCheckRunAsync(long jobId, string holder, TimeSpan hold, string? replacing, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(hold, TimeSpan.Zero);
@@ -43,9 +69,9 @@ internal abstract partial class SqlGradingStore
                     """
                     UPDATE jobs SET check_run_holder = @Holder, check_run_held_until = @Until
                     WHERE id = @JobId AND check_run_id IS NULL
-                      AND (check_run_holder IS NULL OR check_run_holder = @Holder OR check_run_held_until <= @Now)
+                      AND (check_run_holder IS NULL OR check_run_holder = @Holder OR check_run_holder = @Replacing OR check_run_held_until <= @Now)
                     """,
-                    new { Holder = holder, Until = Time(now + hold), Now = Time(now), JobId = jobId },
+                    new { Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now), JobId = jobId },
                     cancellationToken).ConfigureAwait(false);
                 var row = await connection.QuerySingleOrDefaultAsync<HoldRow>(Command(
                     "SELECT check_run_id AS Id, check_run_holder AS Holder FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
@@ -94,7 +120,7 @@ internal abstract partial class SqlGradingStore
     }
 
     /// <inheritdoc />
-    public async Task<Reservation> ReservePullRequestCommentAsync(string repository, int pullRequest, string holder, TimeSpan hold, CancellationToken cancellationToken)
+    public async Task<Reservation> ReservePullRequestCommentAsync(string repository, int pullRequest, string holder, TimeSpan hold, string? replacing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
@@ -116,9 +142,10 @@ internal abstract partial class SqlGradingStore
                     INSERT INTO pull_request_comment_holds (repository, pull_request, holder, held_until)
                     VALUES (@Repository, @PullRequest, @Holder, @Until)
                     ON CONFLICT (repository, pull_request) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
-                    WHERE pull_request_comment_holds.holder = excluded.holder OR pull_request_comment_holds.held_until <= @Now
+                    WHERE pull_request_comment_holds.holder = excluded.holder OR pull_request_comment_holds.holder = @Replacing
+                       OR pull_request_comment_holds.held_until <= @Now
                     """,
-                    new { Repository = repository, PullRequest = pullRequest, Holder = holder, Until = Time(now + hold), Now = Time(now) },
+                    new { Repository = repository, PullRequest = pullRequest, Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now) },
                     cancellationToken).ConfigureAwait(false);
                 var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command(
                     "SELECT comment_id FROM pull_request_comments WHERE repository = @Repository AND pull_request = @PullRequest", key, transaction, cancellationToken)).ConfigureAwait(false);

@@ -333,27 +333,27 @@ internal abstract partial class SqlGradingStore : IGradingStore
 
     /// <inheritdoc />
     public Task CompleteJobAsync(long jobId, string workerId, CancellationToken cancellationToken) =>
-        FinishJobAsync(jobId, workerId, JobStates.Done, error: null, notBefore: null, cancellationToken);
+        FinishJobAsync(jobId, workerId, JobStates.Done, error: null, notBefore: null, failure: 0, cancellationToken);
 
     /// <inheritdoc />
-    public Task RetryJobAsync(long jobId, string workerId, string error, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public Task RetryJobAsync(long jobId, string workerId, string error, DateTimeOffset notBefore, bool countsAsFailure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return FinishJobAsync(jobId, workerId, JobStates.Queued, error, notBefore, cancellationToken);
+        return FinishJobAsync(jobId, workerId, JobStates.Queued, error, notBefore, countsAsFailure ? 1 : 0, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task FailJobAsync(long jobId, string workerId, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return FinishJobAsync(jobId, workerId, JobStates.Failed, error, notBefore: null, cancellationToken);
+        return FinishJobAsync(jobId, workerId, JobStates.Failed, error, notBefore: null, failure: 0, cancellationToken);
     }
 
     /// <summary>
     /// Ends the lease of a running job held by <paramref name="workerId"/>; a worker that lost its
     /// lease (the job re-claimed by another, or already finished) changes nothing.
     /// </summary>
-    private async Task FinishJobAsync(long jobId, string workerId, string status, string? error, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    private async Task FinishJobAsync(long jobId, string workerId, string status, string? error, DateTimeOffset? notBefore, int failure, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
         var now = Now();
@@ -363,12 +363,13 @@ internal abstract partial class SqlGradingStore : IGradingStore
               WHERE id = @JobId AND status = 'running' AND lease_owner = @WorkerId
               """
             : """
-              UPDATE jobs SET status = @Status, last_error = @Error, lease_owner = NULL, lease_expires_at = NULL, not_before = @NotBefore, updated_at = @Now
+              UPDATE jobs SET status = @Status, last_error = @Error, lease_owner = NULL, lease_expires_at = NULL, not_before = @NotBefore,
+                  failures = failures + @Failure, updated_at = @Now
               WHERE id = @JobId AND status = 'running' AND lease_owner = @WorkerId
               """;
         await ExecuteAsync(
             sql,
-            new { Status = status, Error = error, Now = Time(now), NotBefore = notBefore is { } due ? Time(due) : null, JobId = jobId, WorkerId = workerId },
+            new { Status = status, Error = error, Now = Time(now), NotBefore = notBefore is { } due ? Time(due) : null, Failure = failure, JobId = jobId, WorkerId = workerId },
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -141,5 +141,9 @@ internal static class SqliteMigrations
                 asks        INTEGER NOT NULL
             );
             """),
+        new(5, "jobs.failures (failed tries that were GitGrader's own, apart from outages)",
+            """
+            ALTER TABLE jobs ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

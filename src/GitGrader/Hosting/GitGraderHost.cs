@@ -39,6 +39,8 @@ public static class GitGraderHost
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGitGrader(builder.Configuration, course);
         builder.Services.AddHostedService<CheckRunAnnouncer>();
+        builder.Services.AddOptions<QueuePositionOptions>().Bind(builder.Configuration.GetSection(QueuePositionOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<QueuePositionPublisher>();
         builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeliveryRecovery>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();

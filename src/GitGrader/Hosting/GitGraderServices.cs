@@ -66,6 +66,7 @@ public static class GitGraderServices
         services.AddSingleton<CommitFetcher>();
         services.TryAddKeyedSingleton(FeedbackGate.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<FeedbackGate>();
+        services.AddSingleton<JobFailurePolicy>();
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<LeaseRecovery>();
         services.AddHostedService<StartupChecks>();

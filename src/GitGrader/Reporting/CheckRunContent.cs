@@ -70,6 +70,20 @@ public static partial class CheckRunContent
         Summary = $"GitGrader could not grade this commit (attempt {attempt} of {maxAttempts}). This is our side, not your code: it will try again at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC. You do not need to push again.",
     };
 
+    /// <summary>Waiting out an outage of GitHub or the store; the grade (if done) is kept.</summary>
+    public static CheckRunOutput WaitingOut(DateTimeOffset retryAt) => new()
+    {
+        Title = "Waiting for GitHub, will retry",
+        Summary = $"GitGrader could not finish this commit because a service it depends on is not answering. This is not your code: it will try again at {retryAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, and keeps trying until it answers. You do not need to push again.",
+    };
+
+    /// <summary>No retry can grade this commit (its repository or the commit itself is gone); never a score.</summary>
+    public static CheckRunOutput CannotGrade(string reason) => new()
+    {
+        Title = "Cannot be graded",
+        Summary = $"GitGrader cannot grade this commit: it is no longer on GitHub (the repository or the commit was removed). Push it again to have it graded.\n\n{MarkdownText.CodeBlock(reason)}",
+    };
+
     /// <summary>Our failure, final: never a score.</summary>
     public static CheckRunOutput GraderError(int attempts) => new()
     {

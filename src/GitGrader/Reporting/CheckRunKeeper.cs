@@ -60,7 +60,7 @@ public sealed class CheckRunKeeper
             // In another process the announcer or a worker may be creating this run now: the store lets one create it.
             // The announcer does not wait for the other: that one is creating the run it would have.
             return await _creation.GetOrCreateAsync(
-                (holder, ct) => _store.ReserveCheckRunAsync(jobId, holder, ReservedCreation.Hold, ct),
+                (holder, replacing, ct) => _store.ReserveCheckRunAsync(jobId, holder, ReservedCreation.Hold, replacing, ct),
                 (holder, ct) => _store.ReleaseCheckRunAsync(jobId, holder, ct),
                 ct => CreateAsync(jobId, submission, checkName, announcing, ct),
                 wait: !announcing,

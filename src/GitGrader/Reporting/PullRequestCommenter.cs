@@ -57,7 +57,7 @@ public sealed partial class PullRequestCommenter
                 // Another process may be creating this comment now: the store lets one create it, the rest wait and edit it.
                 var createdWithBody = false;
                 var id = (await _creation.GetOrCreateAsync(
-                    (holder, ct) => _store.ReservePullRequestCommentAsync(submission.Repository, pull.Number, holder, ReservedCreation.Hold, ct),
+                    (holder, replacing, ct) => _store.ReservePullRequestCommentAsync(submission.Repository, pull.Number, holder, ReservedCreation.Hold, replacing, ct),
                     (holder, ct) => _store.ReleasePullRequestCommentAsync(submission.Repository, pull.Number, holder, ct),
                     async ct =>
                     {

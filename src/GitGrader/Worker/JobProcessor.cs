@@ -29,6 +29,7 @@ public sealed partial class JobProcessor
     private readonly Grader _grader;
     private readonly Course _course;
     private readonly FeedbackGate _feedback;
+    private readonly JobFailurePolicy _failures;
     private readonly TimeProvider _time;
     private readonly WorkerOptions _options;
     private readonly ILogger<JobProcessor> _logger;
@@ -44,6 +45,7 @@ public sealed partial class JobProcessor
         Grader grader,
         Course course,
         FeedbackGate feedback,
+        JobFailurePolicy failures,
         TimeProvider time,
         IOptions<WorkerOptions> options,
         ILogger<JobProcessor> logger)
@@ -57,6 +59,7 @@ public sealed partial class JobProcessor
         _grader = grader;
         _course = course;
         _feedback = feedback;
+        _failures = failures;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -84,7 +87,7 @@ public sealed partial class JobProcessor
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: hand the job straight back rather than wait out the lease.
-            await _store.RetryJobAsync(job.Id, job.LeaseOwner, "worker stopped", _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            await _store.RetryJobAsync(job.Id, job.LeaseOwner, "worker stopped", _time.GetUtcNow(), countsAsFailure: false, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (Exception ex)
@@ -201,6 +204,7 @@ public sealed partial class JobProcessor
     private async Task FailAsync(ClaimedJob job, Exception error)
     {
         var message = error is GraderFailureException or GitFetchException or GitHubApiException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        var decision = _failures.Decide(job, error, _time.GetUtcNow());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
@@ -208,19 +212,20 @@ public sealed partial class JobProcessor
             // its score, or gets it from the next attempt; it is no grader error, and is never reopened.
             var graded = job.Kind == JobKind.Grade
                 && (await _store.GetLatestResultAsync(job.Submission.Id, timeout.Token).ConfigureAwait(false))?.JobId == job.Id;
-            if (job.Attempt < _options.MaxAttempts)
+            if (decision.RetryAt is { } retryAt)
             {
-                var retryAt = _time.GetUtcNow() + (_options.RetryDelay * Math.Pow(2, job.Attempt - 1));
-                LogRetrying(_logger, job.Id, job.Attempt, _options.MaxAttempts, retryAt, message, error);
-                await _store.RetryJobAsync(job.Id, job.LeaseOwner, message, retryAt, timeout.Token).ConfigureAwait(false);
+                var counted = decision.Kind == FailureKind.Ours;
+                LogRetrying(_logger, job.Id, decision.Kind, job.Failures + (counted ? 1 : 0), _options.MaxAttempts, retryAt, message, error);
+                await _store.RetryJobAsync(job.Id, job.LeaseOwner, message, retryAt, counted, timeout.Token).ConfigureAwait(false);
                 if (!graded)
                 {
-                    await TryMoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.Queued, Output = CheckRunContent.WillRetry(job.Attempt, _options.MaxAttempts, retryAt) }, timeout.Token).ConfigureAwait(false);
+                    var waiting = counted ? CheckRunContent.WillRetry(job.Failures + 1, _options.MaxAttempts, retryAt) : CheckRunContent.WaitingOut(retryAt);
+                    await TryMoveAsync(job, new CheckRunUpdate { Status = CheckRunStatus.Queued, Output = waiting }, timeout.Token).ConfigureAwait(false);
                 }
             }
             else
             {
-                LogGaveUp(_logger, job.Id, job.Attempt, message, error);
+                LogGaveUp(_logger, job.Id, decision.Kind, job.Attempt, message, error);
                 await _store.FailJobAsync(job.Id, job.LeaseOwner, message, timeout.Token).ConfigureAwait(false);
                 if (!graded)
                 {
@@ -229,7 +234,7 @@ public sealed partial class JobProcessor
                         Status = CheckRunStatus.Completed,
                         Conclusion = CheckRunConclusion.Neutral,
                         CompletedAt = _time.GetUtcNow(),
-                        Output = CheckRunContent.GraderError(job.Attempt),
+                        Output = decision.Kind == FailureKind.Permanent ? CheckRunContent.CannotGrade(message) : CheckRunContent.GraderError(job.Attempt),
                     }, timeout.Token).ConfigureAwait(false);
                 }
             }
@@ -283,11 +288,11 @@ public sealed partial class JobProcessor
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease lost to another worker; stopped without reporting")]
     private static partial void LogLeaseLost(ILogger logger, long jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: attempt {Attempt} of {MaxAttempts} failed, retry at {RetryAt:u}: {Error}")]
-    private static partial void LogRetrying(ILogger logger, long jobId, int attempt, int maxAttempts, DateTimeOffset retryAt, string error, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: try failed ({Kind}; {Failures} of {MaxAttempts} failures of ours), retry at {RetryAt:u}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, long jobId, FailureKind kind, int failures, int maxAttempts, DateTimeOffset retryAt, string error, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: gave up after {Attempts} attempts: {Error}")]
-    private static partial void LogGaveUp(ILogger logger, long jobId, int attempts, string error, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: gave up ({Kind}) after {Attempts} tries: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, long jobId, FailureKind kind, int attempts, string error, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: could not record the failure ({Error}); the job will be claimed again when its lease runs out")]
     private static partial void LogFailFailed(ILogger logger, long jobId, string error, Exception exception);

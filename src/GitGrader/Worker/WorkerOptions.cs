@@ -26,12 +26,18 @@ public sealed class WorkerOptions
     /// <summary>How often an idle worker looks at the queue when nothing wakes it (other hosts' deliveries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Tries per job before it ends as a grader error.</summary>
+    /// <summary>Tries per job that fail through GitGrader's own fault before it ends as a grader error (an outage of GitHub or the store does not count).</summary>
     [Range(1, 100, ErrorMessage = "Worker:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Wait before the first retry; doubles each time.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest wait between two tries while an outage (GitHub, the store, the network) lasts.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a job was queued an outage is waited out before the job ends as a grader error.</summary>
+    public TimeSpan OutageTolerance { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Longest a <c>git fetch</c> of one commit may take.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -94,12 +94,41 @@ public sealed class GitHubFailureTests
         await WaitForQueueEmptyAsync(scenario);
 
         Assert.Equal(5, scenario.GitHub.Requests.Count(r => r.Method == "PATCH" && r.Path.EndsWith($"/issues/comments/{comment.Id}", StringComparison.Ordinal) && r.Status == 502));
-        Assert.Contains("attempt 1 of 3 failed", scenario.ServerOutput, StringComparison.Ordinal);
+        Assert.Contains("try failed (Outside; 0 of 3 failures of ours)", scenario.ServerOutput, StringComparison.Ordinal);
         var run = Assert.Single(scenario.CheckRunsOn(solution));
         Assert.Equal(("completed", "success", "10/10 points"), (run.Status, run.Conclusion, run.Title));
         Assert.Equal(["queued", "in_progress", "completed"], run.StatusHistory);
         Assert.DoesNotContain(run.History, s => s.Title is "Grader error" or "Grader error, will retry");
         Assert.Single(scenario.GitHub.Comments, c => c.Repository == repository && c.IssueNumber == pull);
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task GitHub_down_for_far_longer_than_the_tries_a_job_has_the_grade_is_reported_when_it_is_back()
+    {
+        // Three tries of ours, a second apart and doubling, would be spent in about 3 s; GitHub stays down for 20 s.
+        await using var scenario = await AppScenario.StartAsync(config => config["Worker"]!["MaxRetryDelay"] = "00:00:02");
+        using var carol = await scenario.StudentRepositoryAsync("carol");
+        carol.ReplaceFilesWith(CourseFolder.Solution);
+        var sha = await carol.CommitAllAsync("solution");
+        await carol.PushAsync();
+        await scenario.GitHub.WaitForCheckRunAsync(r => r.HeadSha == sha && r.Status == "in_progress", Wait);
+
+        scenario.GitHub.FailRequestsFor(TimeSpan.FromSeconds(20), 503);
+        var down = DateTimeOffset.UtcNow;
+        var run = await scenario.CompletedCheckRunAsync(sha, Wait);
+
+        Assert.True(DateTimeOffset.UtcNow - down >= TimeSpan.FromSeconds(19), "reported while GitHub was still down");
+        Assert.Equal(("success", "10/10 points"), (run.Conclusion, run.Title));
+        Assert.Single(run.StatusHistory, s => s == "completed");
+        Assert.DoesNotContain(run.History, s => s.Title is "Grader error" or "Cannot be graded");
+        Assert.True(scenario.GitHub.Requests.Count(r => r.Surface == RequestSurface.Rest && r.Status == 503) >= 10, "GitHub was not asked through the outage");
+        Assert.Contains("try failed (Outside; 0 of 3 failures of ours)", scenario.ServerOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("gave up", scenario.ServerOutput, StringComparison.Ordinal);
+        await WaitForQueueEmptyAsync(scenario);
+        var store = GitGrader.Storage.GradingStoreFactory.Create(scenario.Course.Database, TimeProvider.System);
+        Assert.Equal(1, Assert.Single(await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None)).Attempts);
+        await ((IAsyncDisposable)store).DisposeAsync();
         scenario.GitHub.AssertNoViolations();
     }
 

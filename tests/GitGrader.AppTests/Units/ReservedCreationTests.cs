@@ -1,3 +1,4 @@
+using GitGrader.Core.Processes;
 using GitGrader.Reporting;
 using GitGrader.Storage;
 
@@ -16,10 +17,10 @@ public sealed class ReservedCreationTests
         return Task.CompletedTask;
     }
 
-    private Func<string, CancellationToken, Task<Reservation>> Answers(params Reservation[] answers)
+    private Func<string, string?, CancellationToken, Task<Reservation>> Answers(params Reservation[] answers)
     {
         var queue = new Queue<Reservation>(answers);
-        return (_, _) => Task.FromResult(queue.Count > 1 ? queue.Dequeue() : queue.Peek());
+        return (_, _, _) => Task.FromResult(queue.Count > 1 ? queue.Dequeue() : queue.Peek());
     }
 
     private Task<long?> Create(long? id)
@@ -71,7 +72,7 @@ public sealed class ReservedCreationTests
     {
         string? holder = null;
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => _creation.GetOrCreateAsync(
-            (h, _) =>
+            (h, _, _) =>
             {
                 holder = h;
                 return Task.FromResult(Reservation.Granted);
@@ -105,11 +106,36 @@ public sealed class ReservedCreationTests
     }
 
     [Fact]
-    public void NewHolder_NamesThisHostAndProcess_AndDiffersEachCall()
+    public void NewHolder_NamesThisProcess_AndDiffersEachCall_AndIsNotDead()
     {
         var first = ReservedCreation.NewHolder();
 
-        Assert.StartsWith($"{Environment.MachineName}:{Environment.ProcessId}:", first, StringComparison.Ordinal);
+        Assert.StartsWith($"{LocalProcess.Current}#", first, StringComparison.Ordinal);
         Assert.NotEqual(first, ReservedCreation.NewHolder());
+        Assert.False(ReservedCreation.IsDead(first));
+        Assert.False(ReservedCreation.IsDead("another-host/1@1#abc"));
+        Assert.False(ReservedCreation.IsDead(null));
+        Assert.True(ReservedCreation.IsDead($"{LocalProcess.Describe(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow.AddDays(-1))}#abc"));
+    }
+
+    [Fact]
+    public async Task HeldByADeadProcessOnThisHost_TakenOverAtOnce_ReplacingIt()
+    {
+        var dead = $"{LocalProcess.Describe(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow.AddDays(-1))}#call";
+        var asked = new List<string?>();
+
+        var id = await _creation.GetOrCreateAsync(
+            (_, replacing, _) =>
+            {
+                asked.Add(replacing);
+                return Task.FromResult(replacing == dead ? Reservation.Granted : Reservation.HeldBy(dead));
+            },
+            Release,
+            _ => Create(9),
+            wait: false,
+            CancellationToken.None);
+
+        Assert.Equal(9, id);
+        Assert.Equal([null, dead], asked);
     }
 }

@@ -8,4 +8,7 @@ internal sealed record FaultRule(int Status, string? PathContains, TimeSpan? Ret
 {
     /// <summary>Requests still to fail.</summary>
     public int Remaining { get; set; }
+
+    /// <summary>An outage instead of a count: every matching request fails until then (on the wall clock).</summary>
+    public DateTimeOffset? Until { get; init; }
 }
