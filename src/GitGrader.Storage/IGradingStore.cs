@@ -22,6 +22,14 @@ public interface IGradingStore : IReportingState, IDeliveryLog
     /// </summary>
     Task<IngestOutcome> IngestAsync(IngestRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Queues a regrade of every submission of <paramref name="assignment"/> (of <paramref name="student"/> only, when given;
+    /// of each student's latest only, with <paramref name="latestOnly"/>) in the regrade lane, which workers take only when no
+    /// live job is due. Each regrade keeps its submission's check run, so the run is updated in place. A submission that
+    /// already has a grade job waiting or running gets none: asking twice queues nothing twice.
+    /// </summary>
+    Task<RegradeOutcome> QueueRegradesAsync(string assignment, string? student, bool latestOnly, CancellationToken cancellationToken);
+
     /// <summary>The submission of a (repository, sha, assignment), if recorded.</summary>
     Task<SubmissionRecord?> FindSubmissionAsync(string repository, string sha, string assignment, CancellationToken cancellationToken);
 

@@ -73,8 +73,8 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Store.MigrateAsync(Ct);
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(5L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(5L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(6L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(6L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
         var outcome = await PushAsync("a1");
         Assert.NotNull(outcome.JobId);
     }
@@ -88,7 +88,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
         await using var connection = await database.OpenConnectionAsync();
-        Assert.Equal(5L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(6L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(0, (await stores[3].GetQueueStatsAsync(Ct)).Queued);
     }
 
@@ -300,6 +300,95 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     public async Task FindSubmissionAsync_Unknown_ReturnsNull()
     {
         Assert.Null(await Store.FindSubmissionAsync("course/x", "0000", "wordcount", Ct));
+    }
+
+    // ---- regrades
+
+    [Fact]
+    public async Task QueueRegradesAsync_EverySubmissionOnce_KeepingItsCheckRun_AndNotTwice()
+    {
+        var a1 = await PushAsync("a1", student: "s1");
+        var a2 = await PushAsync("a2", student: "s1");
+        var b1 = await PushAsync("b1", student: "s2");
+        await Store.SetCheckRunIdAsync(a1.JobId!.Value, 101, Ct);
+        foreach (var _ in new[] { a1, a2, b1 })
+        {
+            var job = await Store.ClaimNextJobAsync("w", Lease, Ct);
+            await Store.CompleteJobAsync(job!.Id, "w", Ct);
+        }
+
+        var first = await Store.QueueRegradesAsync("wordcount", null, latestOnly: false, Ct);
+        var again = await Store.QueueRegradesAsync("wordcount", null, latestOnly: false, Ct);
+
+        Assert.Equal(new RegradeOutcome(3, 0), first);
+        Assert.Equal(new RegradeOutcome(0, 3), again);
+        var regraded = new List<ClaimedJob>();
+        while (await Store.ClaimNextJobAsync("w", Lease, Ct) is { } job)
+        {
+            regraded.Add(job);
+        }
+
+        Assert.Equal(["a1", "a2", "b1"], regraded.Select(j => j.Submission.Sha));
+        Assert.Equal(101, regraded[0].CheckRunId);
+        Assert.All(regraded, j => Assert.Equal(JobKind.Grade, j.Kind));
+    }
+
+    [Fact]
+    public async Task QueueRegradesAsync_LatestOnlyAndOneStudent()
+    {
+        await PushAsync("a1", student: "s1");
+        await PushAsync("a2", student: "s1");
+        await PushAsync("b1", student: "s2");
+        await PushAsync("c1", student: "s3", assignment: "other");
+        while (await Store.ClaimNextJobAsync("w", Lease, Ct) is { } job)
+        {
+            await Store.CompleteJobAsync(job.Id, "w", Ct);
+        }
+
+        Assert.Equal(new RegradeOutcome(1, 0), await Store.QueueRegradesAsync("wordcount", "s1", latestOnly: true, Ct));
+        Assert.Equal("a2", (await Store.ClaimNextJobAsync("w", Lease, Ct))!.Submission.Sha);
+        Assert.Equal(new RegradeOutcome(1, 0), await Store.QueueRegradesAsync("wordcount", "s2", latestOnly: false, Ct));
+        Assert.Equal(new RegradeOutcome(0, 0), await Store.QueueRegradesAsync("wordcount", "nobody", latestOnly: false, Ct));
+    }
+
+    [Fact]
+    public async Task ClaimNextJobAsync_ALivePushQueuedAfterRegrades_IsClaimedFirst()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await PushAsync($"old{i}", student: $"s{i}");
+        }
+
+        while (await Store.ClaimNextJobAsync("w", Lease, Ct) is { } job)
+        {
+            await Store.CompleteJobAsync(job.Id, "w", Ct);
+        }
+
+        await Store.QueueRegradesAsync("wordcount", null, latestOnly: false, Ct);
+        var live = await PushAsync("new0", student: "late");
+
+        var first = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        var second = await Store.ClaimNextJobAsync("w", Lease, Ct);
+
+        Assert.Equal(live.JobId, first!.Id);
+        Assert.Equal("old0", second!.Submission.Sha);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ANewPush_DoesNotSupersedeARegradeOfAnOlderCommit()
+    {
+        await PushAsync("a1");
+        var claimed = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        await Store.CompleteJobAsync(claimed!.Id, "w", Ct);
+        await Store.QueueRegradesAsync("wordcount", null, latestOnly: false, Ct);
+
+        var newer = await PushAsync("a2");
+
+        Assert.Empty(newer.SupersededJobIds);
+        var live = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        var regrade = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        Assert.Equal(("a2", "a1"), (live!.Submission.Sha, regrade!.Submission.Sha));
+        Assert.Null(regrade.SupersededBy);
     }
 
     // ---- deliveries never received, asked for again

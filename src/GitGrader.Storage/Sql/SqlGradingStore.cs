@@ -176,7 +176,7 @@ internal abstract partial class SqlGradingStore : IGradingStore
             var ids = await connection.QueryAsync<long>(Command(
                 """
                 UPDATE jobs SET superseded_by_submission_id = @NewSubmissionId, updated_at = @Now
-                WHERE status = 'queued' AND kind = 'grade' AND submission_id IN (
+                WHERE status = 'queued' AND kind = 'grade' AND lane = 0 AND submission_id IN (
                     SELECT id FROM submissions
                     WHERE repository = @Repository AND branch = @Branch AND assignment = @Assignment
                       AND id <> @NewSubmissionId AND received_at <= @ReceivedAt)
@@ -248,7 +248,7 @@ internal abstract partial class SqlGradingStore : IGradingStore
             """
             SELECT id FROM jobs
             WHERE (status = 'queued' AND not_before <= @Now) OR (status = 'running' AND lease_expires_at <= @Now)
-            ORDER BY id
+            ORDER BY lane, id
             LIMIT 1
             """;
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -145,5 +145,9 @@ internal static class SqliteMigrations
             """
             ALTER TABLE jobs ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
             """),
+        new(6, "jobs.lane (0: live pushes, 1: regrades, claimed after every due live job)",
+            """
+            ALTER TABLE jobs ADD COLUMN lane INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

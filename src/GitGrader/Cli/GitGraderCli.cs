@@ -12,5 +12,6 @@ internal static class GitGraderCli
         ServeCommand.Create(),
         WorkerCommand.Create(),
         ExportCommand.Create(),
+        RegradeCommand.Create(),
     };
 }
