@@ -375,6 +375,29 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetQueueLineAsync_InClaimOrder_LivePushesBeforeRegrades_WithWhatRunsAndWhatEndedLately()
+    {
+        await PushAsync("a1", student: "s1");
+        await PushAsync("b1", student: "s2");
+        while (await Store.ClaimNextJobAsync("w", Lease, Ct) is { } job)
+        {
+            await Store.CompleteJobAsync(job.Id, "w", Ct);
+        }
+
+        await Store.QueueRegradesAsync("wordcount", null, latestOnly: false, Ct);
+        var live = await PushAsync("c1", student: "s3");
+        await PushAsync("d1", student: "s4");
+        var running = await Store.ClaimNextJobAsync("w", Lease, Ct);
+
+        var line = await Store.GetQueueLineAsync(10, TimeSpan.FromMinutes(5), Ct);
+
+        Assert.Equal(live.JobId, running!.Id);
+        Assert.Equal(["d1", "a1", "b1"], line.Waiting.Select(j => j.Submission.Sha));
+        Assert.Equal((1, 2), (line.Running, line.FinishedRecently));
+        Assert.Equal(0, (await Store.GetQueueLineAsync(10, TimeSpan.FromSeconds(1), Ct)).FinishedRecently);
+    }
+
+    [Fact]
     public async Task IngestAsync_ANewPush_DoesNotSupersedeARegradeOfAnOlderCommit()
     {
         await PushAsync("a1");

@@ -32,9 +32,9 @@ internal abstract partial class SqlGradingStore
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // The claim's order (ClaimNextJobAsync): due queued jobs by id.
+            // The claim's order (ClaimNextJobAsync): due queued jobs, live ones before regrades, by id.
             var rows = await connection.QueryAsync<JobRow>(Command(
-                $"{JobRow.Select} WHERE j.status = 'queued' AND j.not_before <= @Now ORDER BY j.id LIMIT @Limit",
+                $"{JobRow.Select} WHERE j.status = 'queued' AND j.not_before <= @Now ORDER BY j.lane, j.id LIMIT @Limit",
                 new { Now = Time(now), Limit = limit },
                 null,
                 cancellationToken)).ConfigureAwait(false);
