@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
 using GitGrader.Core.Reports;
+using GitGrader.Storage.Sql;
 using GitGrader.Storage.Tests.Infrastructure;
 using static GitGrader.Storage.Tests.Infrastructure.TestData;
 
@@ -458,13 +459,11 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         Assert.False(claimed!.Submission.Recovered);
         Assert.Equal(normal.JobId, claimed.Id);
         Assert.True(recovered!.Submission.Recovered);
-        Assert.Equal(StoreTimeOf(firstAttempt), recovered.Submission.ReceivedAt);
+        Assert.Equal(StoreTime.Normalize(firstAttempt), recovered.Submission.ReceivedAt);
         var score = (await Store.GetStudentScoresAsync("wordcount", Ct)).Single(s => s.Student == "octocat");
         Assert.True(score.LatestRecovered);
-        Assert.Equal(StoreTimeOf(firstAttempt), score.LatestReceivedAt);
+        Assert.Equal(StoreTime.Normalize(firstAttempt), score.LatestReceivedAt);
     }
-
-    private static DateTimeOffset StoreTimeOf(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
     // ---- check runs
 

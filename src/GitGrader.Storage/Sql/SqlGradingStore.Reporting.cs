@@ -56,30 +56,24 @@ internal abstract partial class SqlGradingStore
         ArgumentException.ThrowIfNullOrWhiteSpace(holder);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(hold, TimeSpan.Zero);
         var now = Now();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await InWriteTransactionAsync(async (connection, transaction) =>
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                // One statement decides: PostgreSQL re-checks the condition on the row a concurrent holder just changed.
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    UPDATE jobs SET check_run_holder = @Holder, check_run_held_until = @Until
-                    WHERE id = @JobId AND check_run_id IS NULL
-                      AND (check_run_holder IS NULL OR check_run_holder = @Holder OR check_run_holder = @Replacing OR check_run_held_until <= @Now)
-                    """,
-                    new { Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now), JobId = jobId },
-                    cancellationToken).ConfigureAwait(false);
-                var row = await connection.QuerySingleOrDefaultAsync<HoldRow>(Command(
-                    "SELECT check_run_id AS Id, check_run_holder AS Holder FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Job {jobId} does not exist.");
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return row.ToReservation(holder);
-            }
-        }
+            // One statement decides: PostgreSQL re-checks the condition on the row a concurrent holder just changed.
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                UPDATE jobs SET check_run_holder = @Holder, check_run_held_until = @Until
+                WHERE id = @JobId AND check_run_id IS NULL
+                  AND (check_run_holder IS NULL OR check_run_holder = @Holder OR check_run_holder = @Replacing OR check_run_held_until <= @Now)
+                """,
+                new { Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now), JobId = jobId },
+                cancellationToken).ConfigureAwait(false);
+            var row = await connection.QuerySingleOrDefaultAsync<HoldRow>(Command(
+                "SELECT check_run_id AS Id, check_run_holder AS Holder FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Job {jobId} does not exist.");
+            return row.ToReservation(holder);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -95,28 +89,22 @@ internal abstract partial class SqlGradingStore
     /// <inheritdoc />
     public async Task<long> SetCheckRunIdAsync(long jobId, long checkRunId, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await InWriteTransactionAsync(async (connection, transaction) =>
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    UPDATE jobs SET check_run_id = @CheckRunId, check_run_holder = NULL, check_run_held_until = NULL, updated_at = @Now
-                    WHERE id = @JobId AND check_run_id IS NULL
-                    """,
-                    new { CheckRunId = checkRunId, Now = Time(Now()), JobId = jobId },
-                    cancellationToken).ConfigureAwait(false);
-                var stored = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                    "SELECT check_run_id FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Job {jobId} does not exist.");
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return stored;
-            }
-        }
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                UPDATE jobs SET check_run_id = @CheckRunId, check_run_holder = NULL, check_run_held_until = NULL, updated_at = @Now
+                WHERE id = @JobId AND check_run_id IS NULL
+                """,
+                new { CheckRunId = checkRunId, Now = Time(Now()), JobId = jobId },
+                cancellationToken).ConfigureAwait(false);
+            var stored = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+                "SELECT check_run_id FROM jobs WHERE id = @JobId", new { JobId = jobId }, transaction, cancellationToken)).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Job {jobId} does not exist.");
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -127,39 +115,33 @@ internal abstract partial class SqlGradingStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(hold, TimeSpan.Zero);
         var now = Now();
         var key = new { Repository = repository, PullRequest = pullRequest };
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await InWriteTransactionAsync(async (connection, transaction) =>
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // The hold first, then the comment: a holder saves the comment and drops its hold in one transaction,
+            // so whoever finds no comment after taking the hold is the only one to create it.
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO pull_request_comment_holds (repository, pull_request, holder, held_until)
+                VALUES (@Repository, @PullRequest, @Holder, @Until)
+                ON CONFLICT (repository, pull_request) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
+                WHERE pull_request_comment_holds.holder = excluded.holder OR pull_request_comment_holds.holder = @Replacing
+                   OR pull_request_comment_holds.held_until <= @Now
+                """,
+                new { Repository = repository, PullRequest = pullRequest, Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now) },
+                cancellationToken).ConfigureAwait(false);
+            var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+                "SELECT comment_id FROM pull_request_comments WHERE repository = @Repository AND pull_request = @PullRequest", key, transaction, cancellationToken)).ConfigureAwait(false);
+            var current = await connection.QuerySingleAsync<string>(Command(
+                "SELECT holder FROM pull_request_comment_holds WHERE repository = @Repository AND pull_request = @PullRequest", key, transaction, cancellationToken)).ConfigureAwait(false);
+            if (existing is not null && current == holder)
             {
-                // The hold first, then the comment: a holder saves the comment and drops its hold in one transaction,
-                // so whoever finds no comment after taking the hold is the only one to create it.
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    INSERT INTO pull_request_comment_holds (repository, pull_request, holder, held_until)
-                    VALUES (@Repository, @PullRequest, @Holder, @Until)
-                    ON CONFLICT (repository, pull_request) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
-                    WHERE pull_request_comment_holds.holder = excluded.holder OR pull_request_comment_holds.holder = @Replacing
-                       OR pull_request_comment_holds.held_until <= @Now
-                    """,
-                    new { Repository = repository, PullRequest = pullRequest, Holder = holder, Replacing = replacing, Until = Time(now + hold), Now = Time(now) },
-                    cancellationToken).ConfigureAwait(false);
-                var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                    "SELECT comment_id FROM pull_request_comments WHERE repository = @Repository AND pull_request = @PullRequest", key, transaction, cancellationToken)).ConfigureAwait(false);
-                var current = await connection.QuerySingleAsync<string>(Command(
-                    "SELECT holder FROM pull_request_comment_holds WHERE repository = @Repository AND pull_request = @PullRequest", key, transaction, cancellationToken)).ConfigureAwait(false);
-                if (existing is not null && current == holder)
-                {
-                    await DeleteCommentHoldAsync(connection, transaction, repository, pullRequest, cancellationToken).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new HoldRow(existing, current).ToReservation(holder);
+                await DeleteCommentHoldAsync(connection, transaction, repository, pullRequest, cancellationToken).ConfigureAwait(false);
             }
-        }
+
+            return new HoldRow(existing, current).ToReservation(holder);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -192,25 +174,19 @@ internal abstract partial class SqlGradingStore
     public async Task SavePullRequestCommentAsync(string repository, int pullRequest, long commentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        await InWriteTransactionAsync(async (connection, transaction) =>
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    INSERT INTO pull_request_comments (repository, pull_request, comment_id) VALUES (@Repository, @PullRequest, @CommentId)
-                    ON CONFLICT (repository, pull_request) DO UPDATE SET comment_id = excluded.comment_id
-                    """,
-                    new { Repository = repository, PullRequest = pullRequest, CommentId = commentId },
-                    cancellationToken).ConfigureAwait(false);
-                await DeleteCommentHoldAsync(connection, transaction, repository, pullRequest, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO pull_request_comments (repository, pull_request, comment_id) VALUES (@Repository, @PullRequest, @CommentId)
+                ON CONFLICT (repository, pull_request) DO UPDATE SET comment_id = excluded.comment_id
+                """,
+                new { Repository = repository, PullRequest = pullRequest, CommentId = commentId },
+                cancellationToken).ConfigureAwait(false);
+            await DeleteCommentHoldAsync(connection, transaction, repository, pullRequest, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<int> DeleteCommentHoldAsync(DbConnection connection, DbTransaction transaction, string repository, int pullRequest, CancellationToken cancellationToken) =>

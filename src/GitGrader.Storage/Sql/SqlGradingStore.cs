@@ -381,60 +381,54 @@ internal abstract partial class SqlGradingStore : IGradingStore
     {
         ArgumentNullException.ThrowIfNull(report);
         var json = JsonReportWriter.Write(report);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await InWriteTransactionAsync(async (connection, transaction) =>
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var assignment = await connection.QuerySingleOrDefaultAsync<string?>(Command(
-                    "SELECT s.assignment FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id = @JobId AND s.id = @SubmissionId",
-                    new { JobId = jobId, SubmissionId = submissionId },
-                    transaction,
-                    cancellationToken)).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Job {jobId} of submission {submissionId} does not exist.");
+            var assignment = await connection.QuerySingleOrDefaultAsync<string?>(Command(
+                "SELECT s.assignment FROM jobs j JOIN submissions s ON s.id = j.submission_id WHERE j.id = @JobId AND s.id = @SubmissionId",
+                new { JobId = jobId, SubmissionId = submissionId },
+                transaction,
+                cancellationToken)).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Job {jobId} of submission {submissionId} does not exist.");
 
-                await ExecuteAsync(connection, transaction, "DELETE FROM test_results WHERE job_id = @JobId", new { JobId = jobId }, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM test_results WHERE job_id = @JobId", new { JobId = jobId }, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO results (job_id, submission_id, score, max_score, graded_at, report_json)
+                VALUES (@JobId, @SubmissionId, @Score, @MaxScore, @GradedAt, @ReportJson)
+                ON CONFLICT (job_id) DO UPDATE SET submission_id = excluded.submission_id, score = excluded.score,
+                    max_score = excluded.max_score, graded_at = excluded.graded_at, report_json = excluded.report_json
+                """,
+                new { JobId = jobId, SubmissionId = submissionId, report.Score, report.MaxScore, GradedAt = Time(report.GradedAt), ReportJson = json },
+                cancellationToken).ConfigureAwait(false);
+            if (report.Tests.Count > 0)
+            {
                 await ExecuteAsync(
                     connection,
                     transaction,
                     """
-                    INSERT INTO results (job_id, submission_id, score, max_score, graded_at, report_json)
-                    VALUES (@JobId, @SubmissionId, @Score, @MaxScore, @GradedAt, @ReportJson)
-                    ON CONFLICT (job_id) DO UPDATE SET submission_id = excluded.submission_id, score = excluded.score,
-                        max_score = excluded.max_score, graded_at = excluded.graded_at, report_json = excluded.report_json
+                    INSERT INTO test_results (job_id, ordinal, name, status, score, max_score)
+                    VALUES (@JobId, @Ordinal, @Name, @Status, @Score, @MaxScore)
                     """,
-                    new { JobId = jobId, SubmissionId = submissionId, report.Score, report.MaxScore, GradedAt = Time(report.GradedAt), ReportJson = json },
+                    report.Tests.Select((t, i) => new
+                    {
+                        JobId = jobId,
+                        Ordinal = i,
+                        t.Name,
+                        Status = JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Status.ToString()),
+                        t.Score,
+                        t.MaxScore,
+                    }).ToList(),
                     cancellationToken).ConfigureAwait(false);
-                if (report.Tests.Count > 0)
-                {
-                    await ExecuteAsync(
-                        connection,
-                        transaction,
-                        """
-                        INSERT INTO test_results (job_id, ordinal, name, status, score, max_score)
-                        VALUES (@JobId, @Ordinal, @Name, @Status, @Score, @MaxScore)
-                        """,
-                        report.Tests.Select((t, i) => new
-                        {
-                            JobId = jobId,
-                            Ordinal = i,
-                            t.Name,
-                            Status = JsonNamingPolicy.SnakeCaseLower.ConvertName(t.Status.ToString()),
-                            t.Score,
-                            t.MaxScore,
-                        }).ToList(),
-                        cancellationToken).ConfigureAwait(false);
-                }
-
-                var grant = feedback is null
-                    ? null
-                    : await ReserveFeedbackAsync(connection, transaction, submissionId, jobId, feedback, cancellationToken).ConfigureAwait(false);
-                await MarkSummaryDirtyAsync(connection, transaction, assignment, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return grant;
             }
-        }
+
+            var grant = feedback is null
+                ? null
+                : await ReserveFeedbackAsync(connection, transaction, submissionId, jobId, feedback, cancellationToken).ConfigureAwait(false);
+            await MarkSummaryDirtyAsync(connection, transaction, assignment, cancellationToken).ConfigureAwait(false);
+            return grant;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -589,6 +583,32 @@ internal abstract partial class SqlGradingStore : IGradingStore
                 counts.GetValueOrDefault(JobStates.Failed));
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction on its own connection (<see cref="BeginWriteAsync"/>) and commits it.</summary>
+    private async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    /// <inheritdoc cref="InWriteTransactionAsync{T}"/>
+    private Task InWriteTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken) =>
+        InWriteTransactionAsync<bool>(
+            async (connection, transaction) =>
+            {
+                await work(connection, transaction).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>One statement on its own connection (autocommit).</summary>
     private async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
