@@ -163,6 +163,51 @@ public sealed class DockerSandboxTests
     }
 
     [Fact]
+    public async Task A_session_whose_container_could_not_be_removed_while_the_engine_was_down_is_removed_at_the_next_start()
+    {
+        var engine = new FakeEngine();
+        var sandbox = new DockerSandbox(engine);
+        var cut = await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None);
+        var down = new SandboxException("The Docker engine is not reachable at unix:///fake/docker.sock (Connection refused).");
+        engine.Failures["container remove"] = down;
+
+        await cut.DisposeAsync(); // logged, not thrown: the grade's own failure is what matters
+        var cutId = Assert.Single(engine.Containers).Id;
+        Assert.Single(engine.Volumes);
+
+        // Still down at the next start: nothing is lost, and the start itself goes on.
+        var second = await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None);
+        Assert.Equal(2, engine.Containers.Count);
+        engine.Failures.Remove("container remove");
+        await second.DisposeAsync();
+
+        // Back: the next start removes the cut session's container and volume before it creates its own.
+        var third = await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None);
+        Assert.NotEqual(cutId, Assert.Single(engine.Containers).Id);
+        Assert.Single(engine.Volumes);
+        await third.DisposeAsync();
+        Assert.Empty(engine.Containers);
+        Assert.Empty(engine.Volumes);
+    }
+
+    [Fact]
+    public async Task A_start_that_failed_and_could_not_clean_up_is_cleaned_up_at_the_next_start()
+    {
+        var engine = new FakeEngine();
+        engine.Failures["container start"] = new SandboxException("The Docker engine refused container start: 500 engine shutting down", "hint");
+        engine.Failures["container remove"] = new SandboxException("The Docker engine is not reachable at unix:///fake/docker.sock (Connection refused).");
+        var sandbox = new DockerSandbox(engine);
+        await Assert.ThrowsAsync<SandboxException>(() => sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None));
+        Assert.Single(engine.Containers);
+
+        engine.Failures.Clear();
+        await (await sandbox.StartSessionAsync(SandboxFixture.Settings, CancellationToken.None)).DisposeAsync();
+
+        Assert.Empty(engine.Containers);
+        Assert.Empty(engine.Volumes);
+    }
+
+    [Fact]
     public async Task ReapLeftoversAsync_RemovesWhatADeadProcessOnThisHostLeft_AndNothingElse()
     {
         using var finished = Process.Start("true")!;

@@ -16,7 +16,8 @@ namespace GitGrader.Sandbox.Docker;
 /// a read-only root, a size-capped tmpfs workspace, memory = memory+swap, a CPU quota, a pids cap,
 /// every capability dropped but the three GitGrader's own root execs use (a student exec has none),
 /// no-new-privileges, an init process, ulimits, and every step run as a non-root user.
-/// Containers and volumes are labelled; those of processes that died are reaped at first use.
+/// Containers and volumes are labelled; those of processes that died are reaped at first use, and those this process
+/// could not remove when their session ended (the engine down or restarting) at its next session's start.
 /// The engine is reached through <see cref="IContainerEngine"/> only.
 /// </summary>
 public sealed class DockerSandbox : ISandbox, IDisposable
@@ -36,6 +37,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private readonly ILogger<DockerSandbox> _logger;
     private readonly IDisposable? _owned;
     private readonly SemaphoreSlim _reapOnce = new(1, 1);
+    private readonly LeftoverSandboxes _leftovers = new();
     private readonly string _runtime;
     private bool _reaped;
 
@@ -98,6 +100,10 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var started = Stopwatch.GetTimestamp();
         await ReapLeftoversOnceAsync(cancellationToken).ConfigureAwait(false);
+        if (_leftovers.Count > 0)
+        {
+            await _leftovers.RemoveAsync(_engine, _logger, cancellationToken).ConfigureAwait(false);
+        }
 
         if (await _engine.ImageIdAsync(settings.Image, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -135,7 +141,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             containerId = await _engine.CreateContainerAsync(GvisorAdjustments.For(BuildContainer(name, settings, volume, labels), _runtime), cancellationToken).ConfigureAwait(false);
             await _engine.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             SandboxLog.Started(_logger, ShortId(containerId), settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new DockerSandboxSession(_engine, _logger, containerId, volume);
+            return new DockerSandboxSession(_engine, _logger, containerId, volume, _leftovers);
         }
         catch
         {
@@ -283,6 +289,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
             SandboxLog.RemoveFailed(_logger, ex, ShortId(containerId ?? volume));
+            _leftovers.Add(containerId, volume);
         }
     }
 

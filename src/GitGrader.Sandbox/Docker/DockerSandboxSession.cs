@@ -44,6 +44,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
     private readonly string _volumeName;
+    private readonly LeftoverSandboxes _leftovers;
     private StagedTree? _instructorFiles;
     private bool _keptWorkingCopy;
     private int _oomKillsSeen;
@@ -57,8 +58,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
     // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
     private bool _mayBeDirty;
 
-    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, string volumeName)
+    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, string volumeName, LeftoverSandboxes leftovers)
     {
+        _leftovers = leftovers;
         _engine = engine;
         _logger = logger;
         ContainerId = containerId;
@@ -200,6 +202,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
             SandboxLog.RemoveFailed(_logger, ex, ShortId);
+            _leftovers.Add(ContainerId, _volumeName);
         }
     }
 

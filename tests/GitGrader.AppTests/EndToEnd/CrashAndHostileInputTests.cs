@@ -48,7 +48,7 @@ public sealed class CrashAndHostileInputTests
         await using var scenario = await AppScenario.StartAsync(config => config["Worker"]!.AsObject().Remove("Lease"));
         using var erin = await scenario.StudentRepositoryAsync("erin");
         erin.ReplaceFilesWith(CourseFolder.Solution);
-        SlowDown(Path.Combine(erin.Directory, "wordcount.py"));
+        CourseFolder.SlowDown(Path.Combine(erin.Directory, "wordcount.py"));
         var sha = await erin.CommitAllAsync("a slow but right solution");
         await erin.PushAsync();
 
@@ -245,14 +245,6 @@ public sealed class CrashAndHostileInputTests
         var body = Encoding.UTF8.GetBytes("{\"padding\":\"" + new string('x', 200_000) + "\"}");
         signature = WebhookSignature.Sign(body, secret);
         return body;
-    }
-
-    /// <summary>Each test sleeps a second in the student's program, so a grade lasts long enough to be killed in.</summary>
-    private static void SlowDown(string program)
-    {
-        var text = File.ReadAllText(program);
-        File.WriteAllText(program, text.Replace("def main():\n", "def main():\n    __import__(\"time\").sleep(1)\n", StringComparison.Ordinal));
-        Assert.Contains("sleep(1)", File.ReadAllText(program), StringComparison.Ordinal);
     }
 
     /// <summary>The owner labels of GitGrader's containers on the engine, from the docker CLI.</summary>
