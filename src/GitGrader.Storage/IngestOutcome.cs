@@ -1,6 +1,6 @@
 namespace GitGrader.Storage;
 
-/// <summary>What <see cref="IGradingStore.IngestAsync"/> did.</summary>
+/// <summary>What <see cref="IJobQueue.IngestAsync"/> did.</summary>
 /// <param name="Duplicate">True when the delivery id was seen before: nothing was recorded.</param>
 /// <param name="SubmissionId">The submission created or reused, if any.</param>
 /// <param name="JobId">The job queued, if any.</param>

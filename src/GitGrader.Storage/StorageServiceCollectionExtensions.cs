@@ -11,7 +11,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from <paramref name="section"/> (the <c>Storage</c> section),
     /// validates them at start, and registers the <see cref="IGradingStore"/> they designate as a
-    /// singleton (SQLite or PostgreSQL, see <see cref="GradingStoreFactory.Detect"/>). Uses the
+    /// singleton (SQLite or PostgreSQL, see <see cref="GradingStoreFactory.Detect"/>), and each of its concerns
+    /// (<see cref="IJobQueue"/>, <see cref="IDeliveryLog"/>, <see cref="IResultStore"/>, <see cref="IReportingState"/>,
+    /// <see cref="ISummaryState"/>) as that same instance. Uses the
     /// registered <see cref="TimeProvider"/>, adding <see cref="TimeProvider.System"/> if there is none.
     /// The schema is not touched here: call <see cref="IGradingStore.MigrateAsync"/> once at start.
     /// </summary>
@@ -32,6 +34,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IGradingStore>(provider => GradingStoreFactory.Create(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.Database,
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IJobQueue>(provider => provider.GetRequiredService<IGradingStore>());
+        services.TryAddSingleton<IResultStore>(provider => provider.GetRequiredService<IGradingStore>());
+        services.TryAddSingleton<ISummaryState>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<IReportingState>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<IDeliveryLog>(provider => provider.GetRequiredService<IGradingStore>());
         return services;

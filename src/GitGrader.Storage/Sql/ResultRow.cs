@@ -1,6 +1,6 @@
 namespace GitGrader.Storage.Sql;
 
-/// <summary>The part of a <c>results</c> row <see cref="IGradingStore.GetLatestResultAsync"/> reads.</summary>
+/// <summary>The part of a <c>results</c> row <see cref="IResultStore.GetLatestResultAsync"/> reads.</summary>
 internal sealed class ResultRow
 {
     public long JobId { get; set; }

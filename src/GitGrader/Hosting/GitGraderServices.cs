@@ -67,6 +67,9 @@ public static class GitGraderServices
         services.TryAddKeyedSingleton(FeedbackGate.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<FeedbackGate>();
         services.AddSingleton<JobFailurePolicy>();
+        services.AddSingleton<JobCheckRun>();
+        services.AddSingleton<IJobHandler, GradeJobHandler>();
+        services.AddSingleton<IJobHandler, ReportJobHandler>();
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<LeaseRecovery>();
         services.AddHostedService<StartupChecks>();

@@ -15,11 +15,11 @@ public sealed class DeliveryRouter
 
     private readonly AssignmentCatalog _catalog;
     private readonly AppIdentity _app;
-    private readonly IGradingStore _store;
+    private readonly IJobQueue _store;
     private readonly HashSet<string> _branches;
 
     /// <summary>Creates the router.</summary>
-    public DeliveryRouter(AssignmentCatalog catalog, AppIdentity app, IGradingStore store, IOptions<ClassroomOptions> options)
+    public DeliveryRouter(AssignmentCatalog catalog, AppIdentity app, IJobQueue store, IOptions<ClassroomOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog;

@@ -18,7 +18,7 @@ namespace GitGrader.Ingest;
 /// </summary>
 public sealed partial class WebhookEndpoint
 {
-    private readonly IGradingStore _store;
+    private readonly IJobQueue _store;
     private readonly DeliveryRouter _router;
     private readonly WorkSignal _signal;
     private readonly TimeProvider _time;
@@ -28,7 +28,7 @@ public sealed partial class WebhookEndpoint
 
     /// <summary>Creates the endpoint.</summary>
     public WebhookEndpoint(
-        IGradingStore store,
+        IJobQueue store,
         DeliveryRouter router,
         WorkSignal signal,
         TimeProvider time,

@@ -27,7 +27,7 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private const int Batch = 200;
 
-    private readonly IGradingStore _store;
+    private readonly IReportingState _store;
     private readonly CheckRunKeeper _keeper;
     private readonly Course _course;
     private readonly WorkSignal _signal;
@@ -37,7 +37,7 @@ public sealed partial class CheckRunAnnouncer : BackgroundService
     private long _cursor;
 
     /// <summary>Creates the announcer.</summary>
-    public CheckRunAnnouncer(IGradingStore store, CheckRunKeeper keeper, Course course, WorkSignal signal, TimeProvider time, ILogger<CheckRunAnnouncer> logger)
+    public CheckRunAnnouncer(IReportingState store, CheckRunKeeper keeper, Course course, WorkSignal signal, TimeProvider time, ILogger<CheckRunAnnouncer> logger)
     {
         _time = time;
         _store = store;

@@ -8,10 +8,10 @@ namespace GitGrader.Reporting;
 public sealed class GradeBookExporter
 {
     private readonly Course _course;
-    private readonly IGradingStore _store;
+    private readonly IResultStore _store;
 
     /// <summary>Creates the exporter.</summary>
-    public GradeBookExporter(Course course, IGradingStore store)
+    public GradeBookExporter(Course course, IResultStore store)
     {
         _course = course;
         _store = store;

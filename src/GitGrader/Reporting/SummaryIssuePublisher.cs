@@ -17,7 +17,8 @@ namespace GitGrader.Reporting;
 /// </summary>
 public sealed partial class SummaryIssuePublisher : BackgroundService
 {
-    private readonly IGradingStore _store;
+    private readonly ISummaryState _summaries;
+    private readonly IResultStore _results;
     private readonly IGitHubClient _gitHub;
     private readonly Course _course;
     private readonly AppIdentity _app;
@@ -29,10 +30,11 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
     private long? _installationId;
 
     /// <summary>Creates the publisher.</summary>
-    public SummaryIssuePublisher(IGradingStore store, IGitHubClient gitHub, Course course, AppIdentity app, TimeProvider time, IOptions<SummaryOptions> options, ILogger<SummaryIssuePublisher> logger)
+    public SummaryIssuePublisher(ISummaryState summaries, IResultStore results, IGitHubClient gitHub, Course course, AppIdentity app, TimeProvider time, IOptions<SummaryOptions> options, ILogger<SummaryIssuePublisher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _store = store;
+        _summaries = summaries;
+        _results = results;
         _gitHub = gitHub;
         _course = course;
         _app = app;
@@ -47,7 +49,7 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
         // Every assignment gets its issue at start, listing the roster before anyone pushes.
         foreach (var assignment in _course.Catalog.Assignments)
         {
-            await _store.MarkSummaryDirtyAsync(assignment.Slug, stoppingToken).ConfigureAwait(false);
+            await _summaries.MarkSummaryDirtyAsync(assignment.Slug, stoppingToken).ConfigureAwait(false);
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -70,7 +72,7 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
     /// <summary>Publishes one due summary; false when none is due.</summary>
     public async Task<bool> PublishOneAsync(CancellationToken cancellationToken)
     {
-        var claim = await _store.ClaimDueSummaryAsync(_owner, _options.Debounce, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        var claim = await _summaries.ClaimDueSummaryAsync(_owner, _options.Debounce, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return false;
@@ -81,11 +83,11 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
             if (_course.Catalog.Find(claim.Assignment) is not { } assignment)
             {
                 // An assignment removed from the folder: leave its issue as it was.
-                await _store.CompleteSummaryAsync(claim.Assignment, _owner, claim.IssueNumber ?? 0, claim.Version, cancellationToken).ConfigureAwait(false);
+                await _summaries.CompleteSummaryAsync(claim.Assignment, _owner, claim.IssueNumber ?? 0, claim.Version, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
-            var scores = await _store.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
+            var scores = await _results.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
             var title = RosterTableRenderer.Title(assignment);
             var body = _renderer.Render(assignment, _course.Roster, scores, _course.GitBaseUrl, _time.GetUtcNow());
             var installation = _installationId ??= await _gitHub.GetRepositoryInstallationIdAsync(_course.InstructorRepository, cancellationToken).ConfigureAwait(false);
@@ -99,13 +101,13 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
                 number = (await _gitHub.CreateIssueAsync(installation, _course.InstructorRepository, title, body, cancellationToken).ConfigureAwait(false)).Number;
             }
 
-            await _store.CompleteSummaryAsync(assignment.Slug, _owner, number.Value, claim.Version, cancellationToken).ConfigureAwait(false);
+            await _summaries.CompleteSummaryAsync(assignment.Slug, _owner, number.Value, claim.Version, cancellationToken).ConfigureAwait(false);
             LogPublished(_logger, assignment.Slug, _course.InstructorRepository.FullName, number.Value, scores.Count);
             return true;
         }
         catch
         {
-            await _store.ReleaseSummaryAsync(claim.Assignment, _owner, CancellationToken.None).ConfigureAwait(false);
+            await _summaries.ReleaseSummaryAsync(claim.Assignment, _owner, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }

@@ -22,12 +22,12 @@ public sealed class FeedbackGate
     /// </summary>
     public const string ClockKey = "feedback";
 
-    private readonly IGradingStore _store;
+    private readonly IResultStore _store;
     private readonly Course _course;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the gate.</summary>
-    public FeedbackGate(IGradingStore store, Course course, [FromKeyedServices(ClockKey)] TimeProvider time)
+    public FeedbackGate(IResultStore store, Course course, [FromKeyedServices(ClockKey)] TimeProvider time)
     {
         _store = store;
         _course = course;

@@ -14,7 +14,7 @@ namespace GitGrader.Worker;
 /// </summary>
 public sealed partial class GradingWorker : BackgroundService
 {
-    private readonly IGradingStore _store;
+    private readonly IJobQueue _store;
     private readonly JobProcessor _processor;
     private readonly LeaseRecovery _recovery;
     private readonly WorkSignal _signal;
@@ -22,7 +22,7 @@ public sealed partial class GradingWorker : BackgroundService
     private readonly ILogger<GradingWorker> _logger;
 
     /// <summary>Creates the worker.</summary>
-    public GradingWorker(IGradingStore store, JobProcessor processor, LeaseRecovery recovery, WorkSignal signal, IOptions<WorkerOptions> options, ILogger<GradingWorker> logger)
+    public GradingWorker(IJobQueue store, JobProcessor processor, LeaseRecovery recovery, WorkSignal signal, IOptions<WorkerOptions> options, ILogger<GradingWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;

@@ -8,7 +8,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
 
-    private LeaseKeeper(IGradingStore store, ClaimedJob job, TimeSpan lease, TimeProvider time, CancellationToken cancellationToken)
+    private LeaseKeeper(IJobQueue store, ClaimedJob job, TimeSpan lease, TimeProvider time, CancellationToken cancellationToken)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Token = _stop.Token;
@@ -22,7 +22,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
     public bool Lost { get; private set; }
 
     /// <summary>Starts renewing.</summary>
-    public static LeaseKeeper Start(IGradingStore store, ClaimedJob job, TimeSpan lease, TimeProvider time, CancellationToken cancellationToken) =>
+    public static LeaseKeeper Start(IJobQueue store, ClaimedJob job, TimeSpan lease, TimeProvider time, CancellationToken cancellationToken) =>
         new(store, job, lease, time, cancellationToken);
 
     /// <inheritdoc />
@@ -44,7 +44,7 @@ public sealed class LeaseKeeper : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RenewAsync(IGradingStore store, ClaimedJob job, TimeSpan lease, TimeProvider time)
+    private async Task RenewAsync(IJobQueue store, ClaimedJob job, TimeSpan lease, TimeProvider time)
     {
         var period = lease / 3;
         while (!Token.IsCancellationRequested)

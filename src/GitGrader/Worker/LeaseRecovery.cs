@@ -12,11 +12,11 @@ namespace GitGrader.Worker;
 /// </summary>
 public sealed partial class LeaseRecovery
 {
-    private readonly IGradingStore _store;
+    private readonly IJobQueue _store;
     private readonly ILogger<LeaseRecovery> _logger;
 
     /// <summary>Creates the recovery.</summary>
-    public LeaseRecovery(IGradingStore store, ILogger<LeaseRecovery> logger)
+    public LeaseRecovery(IJobQueue store, ILogger<LeaseRecovery> logger)
     {
         _store = store;
         _logger = logger;

@@ -77,7 +77,10 @@ public sealed class CourseFolder : IDisposable
     {
         var text = File.ReadAllText(program);
         File.WriteAllText(program, text.Replace("def main():\n", "def main():\n    __import__(\"time\").sleep(1)\n", StringComparison.Ordinal));
-        Assert.Contains("sleep(1)", File.ReadAllText(program), StringComparison.Ordinal);
+        if (!File.ReadAllText(program).Contains("sleep(1)", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{program} has no 'def main():' to slow down");
+        }
     }
 
     public void Dispose()
