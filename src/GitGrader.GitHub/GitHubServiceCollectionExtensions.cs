@@ -31,10 +31,13 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AppJwtIssuer>();
         services.TryAddSingleton<InstallationTokenCache>();
+        services.TryAddSingleton<ConditionalAnswers>();
+        services.TryAddTransient<ConditionalRequestHandler>();
         services.TryAddTransient<GitHubWireHandler>();
         services.TryAddTransient<GitHubRetryHandler>();
         services.AddHttpClient(OctokitConnections.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
+            .AddHttpMessageHandler<ConditionalRequestHandler>()
             .AddHttpMessageHandler<GitHubWireHandler>()
             .AddHttpMessageHandler<GitHubRetryHandler>()
             .RedactLoggedHeaders(IsSecretHeader);

@@ -16,4 +16,10 @@ public interface IDeliveryLog
     /// gets true for each ask).
     /// </summary>
     Task<bool> ClaimRedeliveryAsync(string deliveryId, string eventName, DateTimeOffset firstAttemptAt, TimeSpan askAgainAfter, int maxAsks, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every (repository, assignment, student) with a recorded submission, with the installation it was last recorded
+    /// under: the repositories a sweep for pushes GitHub never delivered looks at.
+    /// </summary>
+    Task<IReadOnlyList<KnownRepository>> ListKnownRepositoriesAsync(CancellationToken cancellationToken);
 }

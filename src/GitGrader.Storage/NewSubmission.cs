@@ -23,4 +23,10 @@ public sealed record NewSubmission
 
     /// <summary>When the webhook arrived: the submission time, never a commit date.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>
+    /// Found by a recovery rather than delivered (a sweep of branch heads): shown so, with <see cref="ReceivedAt"/> the time
+    /// GitHub recorded for the push. A redelivery GitGrader asked for is marked so by the store itself.
+    /// </summary>
+    public bool Recovered { get; init; }
 }

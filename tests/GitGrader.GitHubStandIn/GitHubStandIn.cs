@@ -65,6 +65,17 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
     }
 
     /// <summary>
+    /// When set, GitHub's own delivery pipeline is down: pushes and other events happen (the repository activity lists
+    /// them) but no delivery is attempted, so none is in the App's delivery log for redelivery either. Redeliveries asked
+    /// for are still made.
+    /// </summary>
+    public bool DropWebhooks
+    {
+        get => _core.DropWebhooks;
+        set => _core.DropWebhooks = value;
+    }
+
+    /// <summary>
     /// Starts a stand-in on <c>http://127.0.0.1:0</c>. Needs <c>git</c>, <c>node</c> and <c>tests/npm</c> installed
     /// (<c>npm ci --prefix tests/npm</c>); the OpenAPI validator (node) is shared by every stand-in of the process.
     /// </summary>
@@ -143,6 +154,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         HookDeliveryEndpoints.Map(api);
         CheckRunEndpoints.Map(api);
         CommitEndpoints.Map(api);
+        ActivityEndpoints.Map(api);
         IssueEndpoints.Map(api);
         CommentEndpoints.Map(api);
         GitEndpoint.Map(app);

@@ -13,6 +13,7 @@ namespace GitGrader.GitHubStandIn;
 internal sealed class StandInCore : IAsyncDisposable
 {
     private Uri? _webhookUrl;
+    private bool _dropWebhooks;
     private string _webhookSecret;
     private JsonShapes? _shapes;
     private WebhookPayloadFactory? _payloads;
@@ -62,6 +63,16 @@ internal sealed class StandInCore : IAsyncDisposable
         get => Volatile.Read(ref _webhookUrl);
         set => Volatile.Write(ref _webhookUrl, value);
     }
+
+    /// <summary>When set, events make no delivery at all (see <see cref="GitHubStandIn.DropWebhooks"/>).</summary>
+    public bool DropWebhooks
+    {
+        get => Volatile.Read(ref _dropWebhooks);
+        set => Volatile.Write(ref _dropWebhooks, value);
+    }
+
+    /// <summary>Pushes as GitHub's repository activity lists them.</summary>
+    public ActivityLog Activity { get; } = new();
 
     /// <summary>The App.</summary>
     public AppIdentity App { get; }
@@ -118,7 +129,7 @@ internal sealed class StandInCore : IAsyncDisposable
         _shapes = new JsonShapes(baseUrl, apiBaseUrl, App, Access);
         _payloads = new WebhookPayloadFactory(Examples, _shapes);
         CheckRuns = new CheckRunStore(baseUrl, Changed);
-        _dispatcher = new WebhookDispatcher(() => WebhookUrl, () => WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);
+        _dispatcher = new WebhookDispatcher(() => WebhookUrl, () => DropWebhooks, () => WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);
     }
 
     /// <inheritdoc />

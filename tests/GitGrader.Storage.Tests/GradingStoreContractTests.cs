@@ -465,6 +465,43 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         Assert.Equal(StoreTime.Normalize(firstAttempt), score.LatestReceivedAt);
     }
 
+    [Fact]
+    public async Task IngestAsync_AHeadFoundBySweep_KeepsGitHubsPushTimeAndIsMarkedRecovered()
+    {
+        var pushedAt = Clock.GetUtcNow() - TimeSpan.FromHours(5);
+
+        var outcome = await Store.IngestAsync(Push(Submission("c1", pushedAt) with { Recovered = true }, deliveryId: "sweep:course/wordcount-octocat@c1"), Ct);
+        var again = await Store.IngestAsync(Push(Submission("c1", pushedAt) with { Recovered = true }, deliveryId: "sweep:course/wordcount-octocat@c1"), Ct);
+
+        Assert.NotNull(outcome.JobId);
+        Assert.True(again.Duplicate);
+        var claimed = await Store.ClaimNextJobAsync("w", Lease, Ct);
+        Assert.True(claimed!.Submission.Recovered);
+        Assert.Equal(StoreTime.Normalize(pushedAt), claimed.Submission.ReceivedAt);
+        Assert.Null(await Store.ClaimNextJobAsync("w", Lease, Ct));
+    }
+
+    [Fact]
+    public async Task ListKnownRepositoriesAsync_GivesEachRepositoryAndAssignmentOnceWithItsLatestInstallation()
+    {
+        Assert.Empty(await Store.ListKnownRepositoriesAsync(Ct));
+        await PushAsync("a1", student: "ada");
+        await PushAsync("a2", student: "ada");
+        await PushAsync("b1", student: "bob");
+        await PushAsync("b2", student: "bob", assignment: "hangman");
+        await Store.IngestAsync(Push(Submission("a3", Clock.GetUtcNow(), "ada") with { InstallationId = 99 }), Ct);
+
+        var known = await Store.ListKnownRepositoriesAsync(Ct);
+
+        Assert.Equal(
+            [
+                new KnownRepository("course/hangman-bob", "hangman", "bob", 4242),
+                new KnownRepository("course/wordcount-ada", "wordcount", "ada", 99),
+                new KnownRepository("course/wordcount-bob", "wordcount", "bob", 4242),
+            ],
+            known);
+    }
+
     // ---- check runs
 
     [Fact]

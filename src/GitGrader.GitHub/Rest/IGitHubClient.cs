@@ -33,6 +33,13 @@ public interface IGitHubClient
     /// <summary><c>POST /app/hook/deliveries/{id}/attempts</c>, as the App: GitHub sends that delivery again (same <c>X-GitHub-Delivery</c>).</summary>
     Task RedeliverAsync(long deliveryId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The repository's newest <paramref name="limit"/> (at most 100) pushes, newest first, as its activity records them
+    /// (installation token). Asked conditionally: while nothing changed, GitHub answers 304 and counts nothing against the
+    /// rate limit.
+    /// </summary>
+    Task<IReadOnlyList<RepositoryPush>> ListRecentPushesAsync(long installationId, RepositoryRef repository, int limit, CancellationToken cancellationToken);
+
     /// <summary><c>GET /repos/{owner}/{repo}/installation</c>, as the App: the installation that can reach the repository.</summary>
     Task<long> GetRepositoryInstallationIdAsync(RepositoryRef repository, CancellationToken cancellationToken);
 

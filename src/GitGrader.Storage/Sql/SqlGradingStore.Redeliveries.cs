@@ -53,4 +53,24 @@ internal abstract partial class SqlGradingStore
             cancellationToken).ConfigureAwait(false);
         return changed == 1;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<KnownRepository>> ListKnownRepositoriesAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await connection.QueryAsync<KnownRepositoryRow>(Command(
+                """
+                SELECT s.repository AS Repository, s.assignment AS Assignment, s.student AS Student, s.installation_id AS InstallationId
+                FROM submissions s
+                WHERE s.id = (SELECT MAX(l.id) FROM submissions l WHERE l.repository = s.repository AND l.assignment = s.assignment)
+                ORDER BY s.repository, s.assignment
+                """,
+                null,
+                null,
+                cancellationToken)).ConfigureAwait(false);
+            return [.. rows.Select(r => new KnownRepository(r.Repository, r.Assignment, r.Student, r.InstallationId))];
+        }
+    }
 }

@@ -126,7 +126,7 @@ internal abstract partial class SqlGradingStore : IGradingStore
                 if (request.Submission is { } submission)
                 {
                     var recovered = firstAttempt is null ? null : (DateTimeOffset?)StoreTime.Read(firstAttempt);
-                    outcome = await RecordSubmissionAsync(connection, transaction, submission with { ReceivedAt = recovered ?? submission.ReceivedAt }, recovered is not null, request.SupersedesOlder, now, cancellationToken).ConfigureAwait(false);
+                    outcome = await RecordSubmissionAsync(connection, transaction, submission with { ReceivedAt = recovered ?? submission.ReceivedAt }, recovered is not null || submission.Recovered, request.SupersedesOlder, now, cancellationToken).ConfigureAwait(false);
                 }
                 else if (request.ExistingSubmissionJob is { } existing)
                 {

@@ -43,6 +43,7 @@ public static class GitGraderHost
         builder.Services.AddHostedService<QueuePositionPublisher>();
         builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeliveryRecovery>();
+        builder.Services.AddSingleton<BranchSweep>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();
         overrides?.Invoke(builder.Services);
 
@@ -134,7 +135,7 @@ public static class GitGraderHost
     /// </summary>
     private static void ValidateOptions(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
-    private static async Task<IResult> HealthAsync(IGradingStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> HealthAsync(IJobQueue store, CancellationToken cancellationToken)
     {
         try
         {

@@ -30,4 +30,28 @@ public sealed class RecoveryOptions
     /// <summary>Redeliveries asked for in one look at most (GitHub's rate limits); the rest wait for the next.</summary>
     [Range(1, 5000, ErrorMessage = "Recovery:MaxPerLook must be between 1 and 5000.")]
     public int MaxPerLook { get; set; } = 500;
+
+    /// <summary>
+    /// How often each student repository's recent pushes are compared with what the store recorded, to grade a branch
+    /// head whose push GitHub never delivered at all (a delivery outage of GitHub's own, or one older than its delivery
+    /// log). Zero: never. The first sweep follows the first look at the delivery log.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A head pushed less than this ago is left to its delivery, or to the redelivery the delivery log's look asks for (which
+    /// keeps the time of GitHub's first attempt): the sweep is for what GitHub never tried to deliver.
+    /// </summary>
+    public TimeSpan SweepGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Repositories one sweep looks at most; a course with more is covered over several sweeps, in turn. One request each,
+    /// conditional: a repository with no new push since the last sweep costs GitHub's rate limit nothing.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Recovery:SweepMaxRepositories must be between 1 and 100000.")]
+    public int SweepMaxRepositories { get; set; } = 2000;
+
+    /// <summary>Repositories a sweep reads at once.</summary>
+    [Range(1, 16, ErrorMessage = "Recovery:SweepConcurrency must be between 1 and 16.")]
+    public int SweepConcurrency { get; set; } = 4;
 }

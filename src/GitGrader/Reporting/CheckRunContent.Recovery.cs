@@ -21,7 +21,7 @@ public static partial class CheckRunContent
             return output;
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture, $"> Recovered: GitHub could not deliver this push to GitGrader when it was made and delivered it again later; it counts as pushed at {submission.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, when GitHub first tried.\n\n");
+        var line = string.Create(CultureInfo.InvariantCulture, $"> Recovered: GitHub could not deliver this push to GitGrader when it was made; GitGrader recovered it later. It counts as pushed at {submission.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, the time GitHub recorded for it.\n\n");
         var summary = line + output.Summary;
         return summary.Length <= MarkdownReportRenderer.MaxLength ? output with { Summary = summary } : output;
     }

@@ -49,7 +49,7 @@ public sealed class RosterTableRenderer
             sb.Append(CultureInfo.InvariantCulture, $" Deadline {Time(deadline)}.");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, when GitHub first tried).\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, the time GitHub recorded for it).\n\n");
         sb.Append("| Student | Name | Repository | Best | Latest | Commit | Received | Late | Attempts |\n");
         sb.Append("|---|---|---|---:|---:|---|---|---|---:|\n");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using GitGrader.AppTests.Support;
 using GitGrader.Storage;
 
@@ -85,5 +86,81 @@ public sealed class DeliveryRecoveryTests
         {
             copy.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Pushes_GitHub_never_delivered_are_found_by_the_branch_sweep_and_graded_once_with_GitHubs_push_times()
+    {
+        await using var scenario = await AppScenario.StartAsync(
+            config => config["Recovery"] = new JsonObject
+            {
+                ["StartDelay"] = "00:00:01",
+                ["Interval"] = "00:00:01",
+                ["SweepInterval"] = "00:00:01",
+                ["SweepGrace"] = "00:00:02",
+            },
+            startServer: false);
+
+        // dave is not on the roster: his repository is known from a push delivered before the outage. alice is on the
+        // roster and has never had a push recorded (her repository exists, as after accepting the assignment).
+        using var dave = await scenario.StudentRepositoryAsync("dave");
+        using var alice = await scenario.StudentRepositoryAsync("alice");
+        await scenario.StartServerAsync();
+        dave.ReplaceFilesWith(CourseFolder.Starter);
+        var davesFirst = await dave.CommitAllAsync("starter");
+        await dave.PushAsync();
+        await scenario.CompletedCheckRunAsync(davesFirst);
+
+        // GitHub's own delivery pipeline goes down: the pushes happen, no delivery is attempted or logged.
+        scenario.GitHub.DropWebhooks = true;
+        var before = DateTimeOffset.UtcNow;
+        dave.ReplaceFilesWith(CourseFolder.Solution);
+        var davesFix = await dave.CommitAllAsync("solution");
+        await dave.PushAsync();
+        alice.ReplaceFilesWith(CourseFolder.Solution);
+        var alices = await alice.CommitAllAsync("solution");
+        await alice.PushAsync();
+        var after = DateTimeOffset.UtcNow;
+
+        var daveRun = await scenario.CompletedCheckRunAsync(davesFix, TimeSpan.FromSeconds(60));
+        var aliceRun = await scenario.CompletedCheckRunAsync(alices, TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain(scenario.GitHub.Deliveries, d => d.Event == "push" && (d.Payload()["after"]!.GetValue<string>() is var sha) && (sha == davesFix || sha == alices));
+        foreach (var run in new[] { daveRun, aliceRun })
+        {
+            Assert.Equal("10/10 points", run.Title);
+            Assert.Contains("Recovered: GitHub could not deliver this push", run.Summary, StringComparison.Ordinal);
+        }
+
+        // Several sweeps later, still one run per commit: a head is queued once however often it is swept, and a
+        // repository with no new push is answered 304.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Single(scenario.CheckRunsOn(davesFix));
+        Assert.Single(scenario.CheckRunsOn(alices));
+        var activity = scenario.GitHub.Requests.Where(r => r.Path.EndsWith("/activity", StringComparison.Ordinal)).ToList();
+        Assert.Contains(activity, r => r.Status == 304);
+
+        var store = GradingStoreFactory.Create(scenario.Course.Database, TimeProvider.System);
+        try
+        {
+            var scores = await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None);
+            var daves = Assert.Single(scores, s => s.Student == "dave");
+            var alicesScore = Assert.Single(scores, s => s.Student == "alice");
+            Assert.Equal((2, davesFix, true), (daves.Attempts, daves.LatestSha, daves.LatestRecovered));
+            Assert.Equal((1, alices, true, 10.0), (alicesScore.Attempts, alicesScore.LatestSha, alicesScore.LatestRecovered, alicesScore.LatestScore!.Value));
+
+            // The time GitHub recorded for the push (whole seconds), never when the sweep found it.
+            foreach (var score in new[] { daves, alicesScore })
+            {
+                Assert.InRange(score.LatestReceivedAt, before.AddSeconds(-1), after);
+            }
+        }
+        finally
+        {
+            await ((IAsyncDisposable)store).DisposeAsync();
+        }
+
+        Assert.Contains("which GitHub never delivered; queued it (recovered)", scenario.ServerOutput, StringComparison.Ordinal);
+        scenario.GitHub.AssertNoViolations();
     }
 }

@@ -57,6 +57,43 @@ public sealed class RealClientTests : StandInTestBase
     }
 
     [Fact]
+    public async Task RecentPushes_AreNewestFirst_WithGitHubsTimes_AndAskingAgainUnchangedIsA304ThatReadsTheSame()
+    {
+        var work = Git.Folder("activity");
+        await Git.CheckedAsync(work, "init", "--quiet", "--initial-branch", "main");
+        await Git.CheckedAsync(work, "remote", "add", "origin", GitHub.GitRemoteUrl(Org, Repo, GitHub.CreateUserToken("alice")).AbsoluteUri);
+        var first = await Git.CommitFileAsync(work, "main.py", "print(1)\n", "first");
+        await Git.CheckedAsync(work, "push", "--quiet", "origin", "main");
+        var second = await Git.CommitFileAsync(work, "main.py", "print(2)\n", "second");
+        await Git.CheckedAsync(work, "push", "--quiet", "origin", "main", "main:refs/heads/wip");
+        var before = DateTimeOffset.UtcNow;
+
+        var pushes = await Client.ListRecentPushesAsync(InstallationId, Repository, 10, CancellationToken.None);
+        var again = await Client.ListRecentPushesAsync(InstallationId, Repository, 10, CancellationToken.None);
+
+        Assert.Equal(3, pushes.Count);
+        Assert.Equal([second, second, first], pushes.Select(p => p.After));
+        Assert.Equal(["refs/heads/wip", "refs/heads/main", "refs/heads/main"], pushes.Select(p => p.Ref));
+        Assert.Equal(["branch_creation", "push", "branch_creation"], pushes.Select(p => p.ActivityType));
+        Assert.Contains(pushes, p => p.Ref == "refs/heads/main" && p.ActivityType == "push" && p.Before == first);
+        Assert.All(pushes, p => Assert.Equal("alice", p.Actor));
+        Assert.All(pushes, p => Assert.InRange(p.PushedAt, before.AddMinutes(-1), before.AddSeconds(1)));
+        Assert.Equal(pushes, again);
+        Assert.Equal([200, 304], ActivityStatuses());
+
+        // A new push: the next ask is answered in full, and sees it.
+        var third = await Git.CommitFileAsync(work, "main.py", "print(3)\n", "third");
+        await Git.CheckedAsync(work, "push", "--quiet", "origin", "main");
+        var newer = await Client.ListRecentPushesAsync(InstallationId, Repository, 10, CancellationToken.None);
+
+        Assert.Equal(third, newer[0].After);
+        Assert.Equal([200, 304, 200], ActivityStatuses());
+        GitHub.AssertNoViolations();
+    }
+
+    private List<int> ActivityStatuses() => [.. GitHub.Requests.Where(r => r.Path.EndsWith("/activity", StringComparison.Ordinal)).Select(r => r.Status)];
+
+    [Fact]
     public async Task CheckRun_CreateWith120Annotations_UpdateToCompleted_ListForRef()
     {
         var sha = await SeedAsync();

@@ -75,6 +75,7 @@ internal static class GitEndpoint
             }
 
             var moved = PushNotifier.MovePullRequestHeads(core, repository, updates);
+            core.Activity.Record(repository, updates, pusher, core.Clock.GetUtcNow());
 
             // Counted before the client can see the response end, sent once it has.
             core.Dispatcher.Reserve();

@@ -25,6 +25,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
     private readonly Func<Uri?> _url;
+    private readonly Func<bool> _dropping;
     private readonly Func<string> _secret;
     private readonly long _appId;
     private readonly TimeSpan _timeout;
@@ -37,8 +38,9 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private int _pending;
 
     /// <summary>Starts the sending loop.</summary>
-    public WebhookDispatcher(Func<Uri?> url, Func<string> secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock, OpenApiSidecar validator)
+    public WebhookDispatcher(Func<Uri?> url, Func<bool> dropping, Func<string> secret, long appId, TimeSpan timeout, Journal journal, ChangeSignal changed, TimeProvider clock, OpenApiSidecar validator)
     {
+        _dropping = dropping;
         _validator = validator;
         _url = url;
         _secret = secret;
@@ -147,6 +149,11 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
                 foreach (var delivery in deliveries)
                 {
+                    if (_dropping() && !delivery.IsRedelivery)
+                    {
+                        continue; // GitHub's own delivery pipeline is down: no attempt made, none logged
+                    }
+
                     if (delivery.BuiltByStandIn)
                     {
                         await CheckOwnPayloadAsync(delivery);
