@@ -233,7 +233,7 @@ public sealed class DockerSandboxTests
     }
 
     [Fact]
-    public async Task StartSessionAsync_ReapsOnlyAtTheFirstStart()
+    public async Task StartSessionAsync_ReapsAtTheFirstStart_AndNotAgainWithinAMinute()
     {
         var engine = new FakeEngine();
         var sandbox = new DockerSandbox(engine);

@@ -16,7 +16,8 @@ namespace GitGrader.Sandbox.Docker;
 /// a read-only root, a size-capped tmpfs workspace, memory = memory+swap, a CPU quota, a pids cap,
 /// every capability dropped but the three GitGrader's own root execs use (a student exec has none),
 /// no-new-privileges, an init process, ulimits, and every step run as a non-root user.
-/// Containers and volumes are labelled; those of processes that died are reaped at first use, and those this process
+/// Containers and volumes are labelled; those of processes that died are reaped at first use and at most once a minute
+/// after, and those this process
 /// could not remove when their session ended (the engine down or restarting) at its next session's start.
 /// The engine is reached through <see cref="IContainerEngine"/> only.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private const int WorkspaceInodes = 262_144;
     private const int BuildOutputTail = 30;
 
+    /// <summary>How often, at most, a session's start also reaps what dead processes on this host left.</summary>
+    private static readonly TimeSpan ReapInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>Docker's own read-only list with <c>/proc</c> itself added (a list given replaces the default).</summary>
     private static readonly string[] ReadOnlyProc = ["/proc", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
 
@@ -40,6 +44,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private readonly LeftoverSandboxes _leftovers = new();
     private readonly string _runtime;
     private bool _reaped;
+    private long _reapedAt;
 
     /// <summary>
     /// A sandbox on <paramref name="engine"/>; <paramref name="owned"/>, if given, is disposed with it. Its containers
@@ -99,7 +104,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var started = Stopwatch.GetTimestamp();
-        await ReapLeftoversOnceAsync(cancellationToken).ConfigureAwait(false);
+        await ReapLeftoversWhenDueAsync(cancellationToken).ConfigureAwait(false);
         if (_leftovers.Count > 0)
         {
             await _leftovers.RemoveAsync(_engine, _logger, cancellationToken).ConfigureAwait(false);
@@ -293,9 +298,14 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
     }
 
-    private async Task ReapLeftoversOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// At the first start: the runtime checked, and what dead processes left reaped; then the reap again at a start at
+    /// least <see cref="ReapInterval"/> after the last, so a long-running worker also clears what a peer on this host left
+    /// when it was killed mid-grade (its job is graded again here, its container must not run on).
+    /// </summary>
+    private async Task ReapLeftoversWhenDueAsync(CancellationToken cancellationToken)
     {
-        if (_reaped)
+        if (_reaped && Stopwatch.GetElapsedTime(_reapedAt) < ReapInterval)
         {
             return;
         }
@@ -306,7 +316,12 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             if (!_reaped)
             {
                 await CheckRuntimeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!_reaped || Stopwatch.GetElapsedTime(_reapedAt) >= ReapInterval)
+            {
                 await ReapLeftoversAsync(cancellationToken).ConfigureAwait(false);
+                _reapedAt = Stopwatch.GetTimestamp();
                 _reaped = true;
             }
         }

@@ -95,9 +95,9 @@ public sealed partial class BranchSweep
             {
                 Interlocked.Add(ref queued, await SweepRepositoryAsync(target, token).ConfigureAwait(false));
             }
-            catch (GitHubApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+            catch (GitHubApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
             {
-                // No such repository (a roster student who never accepted), or not one the App was given: asked again a day later.
+                // No such repository (a roster student who has not accepted yet), or not one the App was given: asked again a day later.
                 _absent[target.Repository] = _time.GetUtcNow() + AbsentFor;
             }
             catch (Exception ex) when (ex is GitHubApiException or GradingStoreException or HttpRequestException)

@@ -88,6 +88,44 @@ public sealed class CrashAndHostileInputTests
     }
 
     [Fact]
+    public async Task A_worker_killed_mid_grade_has_its_job_graded_once_by_another_running_worker_which_reaps_its_container()
+    {
+        // serve only takes deliveries; two worker processes grade, on the one store.
+        await using var scenario = await AppScenario.StartAsync(config => config["Worker"]!["Enabled"] = false);
+        await using var killed = await Integration.WorkerProcess.StartAsync(scenario.Course.ConfigFile, scenario.Course.Root);
+        using var fay = await scenario.StudentRepositoryAsync("fay");
+        fay.ReplaceFilesWith(CourseFolder.Solution);
+        CourseFolder.SlowDown(Path.Combine(fay.Directory, "wordcount.py"));
+        var sha = await fay.CommitAllAsync("a slow but right solution");
+        await fay.PushAsync();
+
+        await scenario.GitHub.WaitForCheckRunAsync(r => r.HeadSha == sha && r.Status == "in_progress", TimeSpan.FromSeconds(60));
+        var owner = $"{Environment.MachineName}/{killed.ProcessId}@";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await OurContainerOwnersAsync()).Any(o => o.StartsWith(owner, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the grade's container never appeared");
+            await Task.Delay(100);
+        }
+
+        // The other worker runs already, idle: it takes the job when the killed one's lease (6 s here) runs out.
+        await using var survivor = await Integration.WorkerProcess.StartAsync(scenario.Course.ConfigFile, scenario.Course.Root);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await killed.KillHardAsync();
+        Assert.DoesNotContain(scenario.CheckRunsOn(sha), r => r.Status == "completed");
+
+        var completed = await scenario.CompletedCheckRunAsync(sha, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("10/10 points", completed.Title);
+        Assert.Single(scenario.CheckRunsOn(sha));
+        Assert.Contains($"claimed job", survivor.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(await OurContainerOwnersAsync(), o => o.StartsWith(owner, StringComparison.Ordinal));
+        var store = await OpenStoreAsync(scenario);
+        Assert.Equal(1, Assert.Single(await store.GetStudentScoresAsync(CourseFolder.Slug, CancellationToken.None)).Attempts);
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task Forged_oversize_and_malformed_deliveries_get_4xx_record_nothing_and_the_server_keeps_serving()
     {
         await using var scenario = await AppScenario.StartAsync(config => config["Webhook"] = new System.Text.Json.Nodes.JsonObject { ["MaxBodyBytes"] = 65536 });

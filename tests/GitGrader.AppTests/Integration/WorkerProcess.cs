@@ -23,6 +23,19 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The worker's process id (its containers' owner label starts with <c>host/pid@</c>).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Kills the worker as <c>kill -9</c> does: no shutdown, its leases and containers left behind.</summary>
+    public async Task KillHardAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Starts the worker and waits until its grading slots run.</summary>
     public static async Task<WorkerProcess> StartAsync(string configFile, string workingDirectory)
     {
@@ -76,12 +89,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillHardAsync();
         _process.Dispose();
     }
 }
