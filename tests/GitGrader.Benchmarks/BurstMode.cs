@@ -8,31 +8,33 @@ namespace GitGrader.Benchmarks;
 
 /// <summary>
 /// <c>--burst [N]</c>: a deadline. N students (default 1,000) push the python-wordcount solution within a few seconds, through
-/// the GitHub stand-in and a real <c>gitgrader serve</c>: first on SQLite with one process grading (Worker:Concurrency = cores),
-/// then on PostgreSQL with <c>serve</c> as a front-end and two <c>gitgrader worker</c> processes (cores/2 each). Prints, for
-/// each: pushes, graded once, duplicates (a second check run or result), lost, wall time, grades per second against the
-/// target 0.8 × cores ÷ one grade's time, and p50/p95 push → completed check run.
+/// the GitHub stand-in and a real <c>gitgrader serve</c>: first on SQLite with one process grading SLOTS at once (default:
+/// cores), then on PostgreSQL with <c>serve</c> as a front-end and two <c>gitgrader worker</c> processes (SLOTS/2 each).
+/// Prints, for each: pushes, graded once, duplicates (a second check run or result), lost, wall time, grades per second
+/// against the target 0.8 × cores ÷ one grade's time, p50/p95 push → completed check run, and where the CPU went: busy
+/// CPU-seconds per grade alone and in the burst (every process on the machine), and the user/kernel/idle split.
 /// </summary>
 public static class BurstMode
 {
     private const int PushersAtOnce = 16;
 
-    public static async Task<int> RunAsync(int students, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int students, int slots, CancellationToken cancellationToken)
     {
         var cores = Environment.ProcessorCount;
-        Console.WriteLine($"Burst: {students} students push within seconds; {cores} cores, {MachineLoad.Describe()}");
-        var sqlite = await RunOnceAsync("SQLite, one process", students, postgres: null, cancellationToken);
+        Console.WriteLine($"Burst: {students} students push within seconds; {cores} cores, {slots} grading slots, {MachineLoad.Describe()}");
+        var sqlite = await RunOnceAsync($"SQLite, one process, {slots} slots", students, slots, postgres: null, cancellationToken);
         await using var database = await PostgresDatabase.CreateAsync();
-        var postgres = await RunOnceAsync("PostgreSQL, front-end + two workers", students, database, cancellationToken);
+        var perWorker = Math.Max(1, slots / 2);
+        var postgres = await RunOnceAsync($"PostgreSQL, front-end + two workers, {perWorker} slots each", students, slots, database, cancellationToken);
         return sqlite && postgres ? 0 : 1;
     }
 
-    private static async Task<bool> RunOnceAsync(string label, int students, PostgresDatabase? postgres, CancellationToken cancellationToken)
+    private static async Task<bool> RunOnceAsync(string label, int students, int slots, PostgresDatabase? postgres, CancellationToken cancellationToken)
     {
         var cores = Environment.ProcessorCount;
         await using var scenario = await AppScenario.StartAsync(config =>
         {
-            config["Worker"]!["Concurrency"] = postgres is null ? cores : 1;
+            config["Worker"]!["Concurrency"] = postgres is null ? slots : 1;
             config["Worker"]!["Lease"] = "00:00:30";
             if (postgres is not null)
             {
@@ -43,8 +45,8 @@ public static class BurstMode
         var workers = new List<WorkerProcess>();
         if (postgres is not null)
         {
-            // Two grading processes sharing the database, each with half the cores.
-            var config = File.ReadAllText(scenario.Course.ConfigFile).Replace("\"Concurrency\": 1", $"\"Concurrency\": {Math.Max(1, cores / 2)}", StringComparison.Ordinal);
+            // Two grading processes sharing the database, each with half the slots.
+            var config = File.ReadAllText(scenario.Course.ConfigFile).Replace("\"Concurrency\": 1", $"\"Concurrency\": {Math.Max(1, slots / 2)}", StringComparison.Ordinal);
             var workerConfig = Path.Combine(scenario.Course.Root, "worker.json");
             File.WriteAllText(workerConfig, config.Replace("\"Enabled\": false", "\"Enabled\": true", StringComparison.Ordinal));
             workers.Add(await WorkerProcess.StartAsync(workerConfig, scenario.Course.Root));
@@ -61,6 +63,9 @@ public static class BurstMode
             await scenario.CompletedCheckRunAsync(warmSha, TimeSpan.FromSeconds(120));
             // Three grades alone, one after another, the median: one sample swings by a third on this machine.
             var alone = new List<TimeSpan>();
+            var aloneCpu = CpuSample.Now();
+            var aloneProcesses = ProcessCpu.Now();
+            var aloneClock = Stopwatch.GetTimestamp();
             for (var i = 0; i < 3; i++)
             {
                 warm.WriteFile("AUTHORS", $"again {i}");
@@ -70,8 +75,13 @@ public static class BurstMode
                 alone.Add(run.History.First(h => h.Status == "completed").At - run.History.First(h => h.Status == "in_progress").At);
             }
 
+            var aloneBusy = CpuSample.Now().BusySince(aloneCpu) / alone.Count;
+            var aloneParts = ProcessCpu.Since(aloneProcesses, ProcessCpu.Now());
+            var aloneWall = Stopwatch.GetElapsedTime(aloneClock).TotalSeconds / alone.Count;
             var single = alone.Order().ElementAt(1);
-            Console.WriteLine($"{label}: one grade alone {string.Join(", ", alone.Select(a => $"{a.TotalSeconds:0.00} s"))}; median {single.TotalSeconds:0.00} s");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: one grade alone {string.Join(", ", alone.Select(a => $"{a.TotalSeconds:0.00} s"))}; median {single.TotalSeconds:0.00} s; " +
+                $"push to completed {aloneWall:0.00} s and {aloneBusy:0.00} busy CPU-seconds each ({string.Join("; ", aloneParts.Select(p => $"{p.Part} {p.Seconds / alone.Count:0.000}"))})"));
 
             Console.WriteLine($"{label}: preparing {students} repositories…");
             var copies = new List<(string Login, GitWorkingCopy Copy, string Sha)>();
@@ -85,6 +95,8 @@ public static class BurstMode
             }
 
             var pushedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var burstCpu = CpuSample.Now();
+            var burstProcesses = ProcessCpu.Now();
             var start = DateTimeOffset.UtcNow;
             await Parallel.ForEachAsync(copies, new ParallelOptions { MaxDegreeOfParallelism = PushersAtOnce, CancellationToken = cancellationToken }, async (c, _) =>
             {
@@ -106,6 +118,8 @@ public static class BurstMode
                 await Task.Delay(500, cancellationToken);
             }
 
+            var cpu = CpuSample.Now();
+            var processes = ProcessCpu.Since(burstProcesses, ProcessCpu.Now());
             var runs = scenario.GitHub.CheckRuns.Where(r => shas.Contains(r.HeadSha)).ToList();
             var completed = runs.Where(r => r.Status == "completed").GroupBy(r => r.HeadSha).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var store = GradingStoreFactory.Create(postgres?.ConnectionString ?? scenario.Course.Database, TimeProvider.System);
@@ -124,7 +138,14 @@ public static class BurstMode
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RESULT burst {label}: pushes {students}, graded once {gradedOnce}, duplicates {duplicates}, lost {lost}, wrong score {wrong}; " +
                 $"wall {wall.TotalSeconds:0.0} s (pushing {pushing.TotalSeconds:0.0} s); {rate:0.00} grades/s (target ≥ 0.8 × {cores} cores ÷ {single.TotalSeconds:0.00} s one grade = {target:0.00}: {(rate >= target ? "met" : "NOT met")}); " +
-                $"push → completed p50 {stats.Median / 1000:0.0} s, p95 {stats.P95 / 1000:0.0} s; students in the roster table {scores.Count(s => s.Student.StartsWith("burst", StringComparison.Ordinal))}"));
+                $"push → completed p50 {stats.Median / 1000:0.0} s, p95 {stats.P95 / 1000:0.0} s; students in the roster table {scores.Count(s => s.Student.StartsWith("burst", StringComparison.Ordinal))}; " +
+                $"CPU {cpu.BusySince(burstCpu) / Math.Max(1, completed.Count):0.00} busy CPU-seconds a grade (pushes included), {cpu.DescribeSince(burstCpu)}"));
+            var perGrade = Math.Max(1, completed.Count);
+            var busy = cpu.BusySince(burstCpu);
+            var rest = busy - processes.Sum(p => p.Seconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: where the CPU went, busy CPU-seconds a grade: {string.Join("; ", processes.Select(p => $"{p.Part} {p.Seconds / perGrade:0.000}"))}; " +
+                $"the rest (the containers' processes, runc and its shims, the kernel's own threads) {rest / perGrade:0.000}; total {busy / perGrade:0.000}"));
             foreach (var (_, copy, _) in copies)
             {
                 copy.Dispose();
