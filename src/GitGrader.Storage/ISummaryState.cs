@@ -17,4 +17,7 @@ public interface ISummaryState
 
     /// <summary>Releases a summary claim without publishing (it stays dirty).</summary>
     Task ReleaseSummaryAsync(string assignment, string owner, CancellationToken cancellationToken);
+
+    /// <summary>The summaries claimed now, with their claimants (expired claims included), so a restarted process can release those of its dead predecessor.</summary>
+    Task<IReadOnlyList<(string Assignment, string Owner)>> ListSummaryClaimsAsync(CancellationToken cancellationToken);
 }

@@ -1040,6 +1040,22 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListSummaryClaimsAsync_NamesEachClaimedSummaryAndItsClaimant_UntilReleased()
+    {
+        await Store.MarkSummaryDirtyAsync("wordcount", Ct);
+        await Store.MarkSummaryDirtyAsync("stats", Ct);
+        Assert.Empty(await Store.ListSummaryClaimsAsync(Ct));
+        await Store.ClaimDueSummaryAsync("host/1@dead#summary", Debounce, Lease, Ct);
+
+        var claim = Assert.Single(await Store.ListSummaryClaimsAsync(Ct));
+        Assert.Equal("host/1@dead#summary", claim.Owner);
+        Assert.Contains(claim.Assignment, new[] { "wordcount", "stats" });
+
+        await Store.ReleaseSummaryAsync(claim.Assignment, claim.Owner, Ct);
+        Assert.Empty(await Store.ListSummaryClaimsAsync(Ct));
+    }
+
+    [Fact]
     public async Task ClaimDueSummaryAsync_SeveralDue_NeverPublishedFirstThenLongestWaiting()
     {
         foreach (var assignment in new[] { "a", "b", "c" })

@@ -547,6 +547,18 @@ internal abstract partial class SqlGradingStore : IGradingStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Assignment, string Owner)>> ListSummaryClaimsAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var claims = await connection.QueryAsync<(string, string)>(Command(
+                "SELECT assignment, lease_owner FROM summaries WHERE lease_owner IS NOT NULL ORDER BY assignment", null, null, cancellationToken)).ConfigureAwait(false);
+            return [.. claims];
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<StudentScore>> GetStudentScoresAsync(string assignment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);

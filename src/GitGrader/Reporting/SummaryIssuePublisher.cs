@@ -1,4 +1,5 @@
 using GitGrader.Classroom;
+using GitGrader.Core.Processes;
 using GitGrader.GitHub.Rest;
 using GitGrader.Ingest;
 using GitGrader.Storage;
@@ -26,7 +27,8 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
     private readonly SummaryOptions _options;
     private readonly ILogger<SummaryIssuePublisher> _logger;
     private readonly RosterTableRenderer _renderer = new();
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:summary";
+    /// <summary>This process (host, pid and start time, <see cref="LocalProcess"/>), so a restart can tell its dead predecessor's claims.</summary>
+    private readonly string _owner = $"{LocalProcess.Current}#summary";
     private long? _installationId;
 
     /// <summary>Creates the publisher.</summary>
@@ -50,6 +52,16 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
         foreach (var assignment in _course.Catalog.Assignments)
         {
             await _summaries.MarkSummaryDirtyAsync(assignment.Slug, stoppingToken).ConfigureAwait(false);
+        }
+
+        // A claim a dead process on this host held (serve restarted after a crash) is taken back now, not after its 2-minute lease.
+        foreach (var (assignment, owner) in await _summaries.ListSummaryClaimsAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (owner != _owner && ReservedCreation.IsDead(owner))
+            {
+                LogTakenBack(_logger, assignment, owner);
+                await _summaries.ReleaseSummaryAsync(assignment, owner, stoppingToken).ConfigureAwait(false);
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -126,4 +138,7 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Summary issue update failed, will retry: {Error}")]
     private static partial void LogFailed(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Taking back the summary of {Assignment} from {Owner}, a process on this host that is gone")]
+    private static partial void LogTakenBack(ILogger logger, string assignment, string owner);
 }
