@@ -7,7 +7,8 @@ namespace GitGrader.Core.Assignments;
 /// <summary>Reads GitHub Classroom's <c>autograding.json</c>.</summary>
 internal sealed partial class ClassroomAssignmentParser
 {
-    private const double DefaultTimeoutMinutes = 10;
+    /// <summary><c>education/autograding</c>: <c>(test.timeout || 1) * 60 * 1000</c>, setup and run sharing it.</summary>
+    private const double DefaultTimeoutMinutes = 1;
     private const double MaxTimeoutMinutes = 60;
 
     private static readonly string[] RootKeys = ["tests"];
@@ -18,7 +19,7 @@ internal sealed partial class ClassroomAssignmentParser
     {
         ["included"] = OutputComparison.Included,
         ["exact"] = OutputComparison.Exact,
-        ["regex"] = OutputComparison.Regex,
+        ["regex"] = OutputComparison.ClassroomRegex,
     };
 
     private static readonly EnumerationOptions AllFiles = new()
@@ -84,6 +85,7 @@ internal sealed partial class ClassroomAssignmentParser
             throw Error("tests", "must list at least one test");
         }
 
+        WarnUnknown(document.Unknown, string.Empty, RootKeys);
         var visibility = HasHiddenFiles() ? Visibility.Hidden : Visibility.Visible;
         var names = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         var tests = new List<TestDefinition>(document.Tests.Count);
@@ -113,19 +115,18 @@ internal sealed partial class ClassroomAssignmentParser
             throw Error(path, "expected a test object but found null");
         }
 
-        var name = Required(test.Name, path, "name").Trim();
-        if (!names.TryAdd(name, Lines.LineOf($"{path}.name")))
-        {
-            var first = names[name] is { } line ? $" (already used at line {line})" : string.Empty;
-            throw Error($"{path}.name", $"duplicate test name '{name}'{first}; test names must be unique, ignoring case");
-        }
+        WarnUnknown(test.Unknown, path, TestKeys);
+        var name = UniqueName(Required(test.Name, path, "name").Trim(), path, names);
 
         var run = Required(test.Run, path, "run");
 
+        // education/autograding switched on the value as written: 'exact', 'regex', and every other value 'included'.
         var comparison = OutputComparison.Included;
-        if (test.Comparison is { } comparisonText && !Comparisons.TryGetValue(comparisonText.Trim().ToLowerInvariant(), out comparison))
+        if (test.Comparison is { } comparisonText && !Comparisons.TryGetValue(comparisonText, out comparison))
         {
-            throw Error($"{path}.comparison", Suggestions.UnknownValue("comparison", comparisonText, Comparisons.Keys.ToArray()));
+            comparison = OutputComparison.Included;
+            var near = Suggestions.Closest(comparisonText, Comparisons.Keys) is { } closest && closest != "included" ? $" (did you mean '{closest}'?)" : string.Empty;
+            Warn($"{path}.comparison", $"'{comparisonText}' is compared as 'included', as Classroom compared every value but 'exact' and 'regex'{near}");
         }
 
         var minutes = test.Timeout ?? DefaultTimeoutMinutes;
@@ -141,11 +142,11 @@ internal sealed partial class ClassroomAssignmentParser
         }
 
         var isIo = !string.IsNullOrEmpty(test.Input) || !string.IsNullOrEmpty(test.Output);
-        if (isIo && comparison == OutputComparison.Regex)
+        if (isIo && comparison == OutputComparison.ClassroomRegex)
         {
             try
             {
-                _ = new Regex(test.Output ?? string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = Grading.OutputComparer.ScriptRegex(test.Output ?? string.Empty);
             }
             catch (ArgumentException exception)
             {
@@ -160,8 +161,7 @@ internal sealed partial class ClassroomAssignmentParser
             pytest = ClassroomPytestCommand.TryRead(run, Path.Combine(_directory, "hidden"), out var reason);
             if (reason is not null)
             {
-                var line = Lines.LineOf($"{path}.run") is { } at ? $":{at}" : string.Empty;
-                _warnings.Add($"{_filePath}{line}: {path}.run: runs as written, not hardened like the pytest kind: {reason}.");
+                Warn($"{path}.run", $"runs as written, not hardened like the pytest kind: {reason}");
             }
         }
 
@@ -179,6 +179,45 @@ internal sealed partial class ClassroomAssignmentParser
             Visibility = visibility,
             Timeout = TimeSpan.FromMinutes(minutes),
         };
+    }
+
+    /// <summary>
+    /// Classroom ran every test, two of one name included; so does GitGrader, the later one numbered
+    /// (<c>Sum (2)</c>) so that the per-test table and the roster can tell them apart.
+    /// </summary>
+    private string UniqueName(string name, string path, Dictionary<string, int?> names)
+    {
+        var line = Lines.LineOf($"{path}.name");
+        if (names.TryAdd(name, line))
+        {
+            return name;
+        }
+
+        var first = names[name] is { } at ? $" (first at line {at})" : string.Empty;
+        var numbered = name;
+        for (var n = 2; !names.TryAdd(numbered = $"{name} ({n})", line); n++)
+        {
+        }
+
+        Warn(path + ".name", $"a second test named '{name}'{first}; both run, as in Classroom, this one shown as '{numbered}'");
+        return numbered;
+    }
+
+    /// <summary>Keys Classroom never read are ignored as it ignored them; a likely typo is named.</summary>
+    private void WarnUnknown(Dictionary<string, JsonElement>? unknown, string parent, string[] allowed)
+    {
+        foreach (var key in unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            var path = parent.Length == 0 ? key : $"{parent}.{key}";
+            var hint = Suggestions.Closest(key, allowed) is { } near ? $"; did you mean '{near}'?" : string.Empty;
+            Warn(path, $"key '{key}' is not read (Classroom ignored it too){hint}");
+        }
+    }
+
+    private void Warn(string path, string problem)
+    {
+        var line = Lines.LineOf(path) is { } at ? $":{at}" : string.Empty;
+        _warnings.Add($"{_filePath}{line}: {path}: {problem}.");
     }
 
     private string Required(string? value, string path, string key)
@@ -214,10 +253,6 @@ internal sealed partial class ClassroomAssignmentParser
         else if (TestItemPattern().IsMatch(path))
         {
             problem = $"expected a test object but found {Lines.Describe(path)}";
-        }
-        else if (allowed is not null && !allowed.Contains(key, StringComparer.Ordinal))
-        {
-            problem = Suggestions.UnknownKey(key, allowed);
         }
         else if (key == "tests")
         {

@@ -6,7 +6,6 @@ namespace GitGrader.Core.Assignments;
 /// <summary>Source-generated serialization of GitHub Classroom's <c>autograding.json</c>.</summary>
 [JsonSourceGenerationOptions(
     ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ClassroomAutograding))]
 internal sealed partial class ClassroomJsonContext : JsonSerializerContext;

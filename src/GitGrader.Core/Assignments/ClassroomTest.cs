@@ -1,9 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace GitGrader.Core.Assignments;
 
 /// <summary>One test of GitHub Classroom's <c>autograding.json</c>, as written.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ClassroomTest
 {
     /// <summary>The test's name.</summary>
@@ -37,4 +37,8 @@ internal sealed record ClassroomTest
     /// <summary>Points; null or absent for none.</summary>
     [JsonPropertyName("points")]
     public double? Points { get; init; }
+
+    /// <summary>Keys Classroom did not read (<c>description</c>, a misspelt key): ignored, as Classroom ignored them, with a warning.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

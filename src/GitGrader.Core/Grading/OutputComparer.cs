@@ -30,11 +30,65 @@ public static class OutputComparer
             OutputComparison.Included => Normalize(actual).Contains(Normalize(expected), StringComparison.Ordinal),
             OutputComparison.Regex => RegexMatches(Normalize(expected), Normalize(actual)),
             OutputComparison.Whitespace => string.Equals(CollapseWhitespace(expected), CollapseWhitespace(actual), StringComparison.Ordinal),
+            OutputComparison.ClassroomRegex => ScriptRegexMatches(expected, Normalize(actual)),
+            OutputComparison.IoGraderExact => string.Equals(ScriptTrim(expected), ScriptTrim(actual), StringComparison.Ordinal),
+            OutputComparison.IoGraderContains => ScriptTrim(actual).Contains(ScriptTrim(expected), StringComparison.Ordinal),
+            OutputComparison.IoGraderRegex => ScriptRegexMatches(ScriptTrim(expected), ScriptTrim(actual)),
             _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, "Unknown output comparison."),
         };
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>
+    /// A JavaScript regular expression with no flags, as <c>new RegExp(pattern).test(text)</c>: ECMAScript
+    /// semantics (<c>\d</c>, <c>\w</c>, <c>\s</c> in ASCII), <c>^</c>/<c>$</c> at the ends of the text only, <c>.</c>
+    /// not matching a newline. A pattern .NET's ECMAScript mode does not take (a lookbehind, a named group) is
+    /// matched in .NET's own dialect, which reads those alike.
+    /// </summary>
+    public static Regex ScriptRegex(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        try
+        {
+            return new Regex(pattern, RegexOptions.ECMAScript | RegexOptions.CultureInvariant, RegexTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+        }
+    }
+
+    private static bool ScriptRegexMatches(string pattern, string actual)
+    {
+        try
+        {
+            return ScriptRegex(pattern).IsMatch(actual);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>JavaScript's <c>String.prototype.trim</c>: white space and line terminators, the byte-order mark included.</summary>
+    private static string ScriptTrim(string text)
+    {
+        static bool Trimmed(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+        var start = 0;
+        var end = text.Length;
+        while (start < end && Trimmed(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && Trimmed(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
 
     private static bool RegexMatches(string pattern, string actual)
     {

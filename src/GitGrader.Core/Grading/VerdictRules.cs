@@ -78,8 +78,8 @@ public static class VerdictRules
             ? new StepVerdict(TestStatus.Passed, "Passed.")
             : new StepVerdict(TestStatus.Failed, test.Comparison switch
             {
-                OutputComparison.Included => "The output does not include what was expected.",
-                OutputComparison.Regex => "The output does not match the expected pattern.",
+                OutputComparison.Included or OutputComparison.IoGraderContains => "The output does not include what was expected.",
+                OutputComparison.Regex or OutputComparison.ClassroomRegex or OutputComparison.IoGraderRegex => "The output does not match the expected pattern.",
                 _ => "The output differs from what was expected.",
             });
     }

@@ -97,7 +97,7 @@ public sealed class AssignmentLoaderClassroomTests
     }
 
     [Fact]
-    public async Task LoadAsync_ClassroomTestWithDefaults_UsesIncludedAndTenMinutes()
+    public async Task LoadAsync_ClassroomTestWithDefaults_UsesIncludedAndOneMinuteAsEducationAutogradingDid()
     {
         using var folder = new TempAssignmentFolder();
         folder.WriteJson(ValidJson);
@@ -108,7 +108,7 @@ public sealed class AssignmentLoaderClassroomTests
         Assert.Null(test.Input);
         Assert.Equal("Hello", test.Expected);
         Assert.Equal(OutputComparison.Included, test.Comparison);
-        Assert.Equal(TimeSpan.FromMinutes(10), test.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(1), test.Timeout);
         Assert.Equal(0, test.Points);
     }
 
@@ -201,7 +201,7 @@ public sealed class AssignmentLoaderClassroomTests
     }
 
     [Fact]
-    public async Task LoadAsync_UnknownJsonProperty_SuggestsClosest()
+    public async Task LoadAsync_UnknownJsonProperty_IsIgnoredAsClassroomDid_WithAWarningNamingTheLikelyKey()
     {
         using var folder = new TempAssignmentFolder();
         folder.WriteJson("""
@@ -210,19 +210,24 @@ public sealed class AssignmentLoaderClassroomTests
                 {
                   "name": "Runs",
                   "run": "true",
-                  "pionts": 1
+                  "pionts": 1,
+                  "description": "checks that it runs"
                 }
               ]
             }
             """);
 
-        var exception = await AssignmentAssert.JsonFailsAsync(folder, 6, "tests[0].pionts", "unknown key 'pionts'; did you mean 'points'?");
+        var assignment = await LoadAsync(folder);
 
-        Assert.Contains("allowed keys: name, setup, run, input, output, comparison, timeout, points", exception.Message, StringComparison.Ordinal);
+        var test = Assert.Single(assignment.Tests);
+        Assert.Equal(0, test.Points);
+        Assert.Equal(2, assignment.Warnings.Count);
+        Assert.EndsWith(":6: tests[0].pionts: key 'pionts' is not read (Classroom ignored it too); did you mean 'points'?.", assignment.Warnings[0], StringComparison.Ordinal);
+        Assert.EndsWith(":7: tests[0].description: key 'description' is not read (Classroom ignored it too).", assignment.Warnings[1], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task LoadAsync_UnknownTopLevelJsonProperty_Rejected()
+    public async Task LoadAsync_UnknownTopLevelJsonProperty_IsIgnoredWithAWarning()
     {
         using var folder = new TempAssignmentFolder();
         folder.WriteJson("""
@@ -232,7 +237,11 @@ public sealed class AssignmentLoaderClassroomTests
             }
             """);
 
-        await AssignmentAssert.JsonFailsAsync(folder, 3, "deadline", "unknown key 'deadline'");
+        var assignment = await LoadAsync(folder);
+
+        Assert.Single(assignment.Tests);
+        var warning = Assert.Single(assignment.Warnings);
+        Assert.EndsWith(":3: deadline: key 'deadline' is not read (Classroom ignored it too).", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -353,19 +362,40 @@ public sealed class AssignmentLoaderClassroomTests
     }
 
     [Fact]
-    public async Task LoadAsync_JsonDuplicateTestNames_Rejected()
+    public async Task LoadAsync_JsonDuplicateTestNames_RunsBothAsClassroomDid_TheLaterNumbered()
     {
         using var folder = new TempAssignmentFolder();
         folder.WriteJson("""
             {
               "tests": [
-                {"name": "Sum", "run": "true"},
-                {"name": "SUM", "run": "true"}
+                {"name": "Sum", "run": "true", "points": 1},
+                {"name": "SUM", "run": "false", "points": 2},
+                {"name": "Sum", "run": "exit 3", "points": 3}
               ]
             }
             """);
 
-        await AssignmentAssert.JsonFailsAsync(folder, 4, "tests[1].name", "duplicate test name 'SUM' (already used at line 3)");
+        var assignment = await LoadAsync(folder);
+
+        Assert.Equal(["Sum", "SUM (2)", "Sum (3)"], assignment.Tests.Select(t => t.Name));
+        Assert.Equal(["true", "false", "exit 3"], assignment.Tests.Select(t => t.Run));
+        Assert.Equal(6, assignment.MaxScore);
+        Assert.Equal(2, assignment.Warnings.Count);
+        Assert.EndsWith(":4: tests[1].name: a second test named 'SUM' (first at line 3); both run, as in Classroom, this one shown as 'SUM (2)'.", assignment.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("shown as 'Sum (3)'", assignment.Warnings[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_JsonNullPoints_IsAPassFailCheckWorthNothing()
+    {
+        using var folder = new TempAssignmentFolder();
+        folder.WriteJson("""{"tests": [{"name": "Compiles", "run": "true", "points": null}, {"name": "Works", "run": "true", "points": 4}]}""");
+
+        var assignment = await LoadAsync(folder);
+
+        Assert.Equal([0d, 4d], assignment.Tests.Select(t => t.Points));
+        Assert.Equal(4, assignment.MaxScore);
+        Assert.Empty(assignment.Warnings);
     }
 
     [Fact]
@@ -412,18 +442,37 @@ public sealed class AssignmentLoaderClassroomTests
         await AssignmentAssert.JsonFailsAsync(folder, 1, "tests[0].points", "must be 0 or more");
     }
 
-    [Fact]
-    public async Task LoadAsync_JsonUnknownComparison_ListsAllowedValues()
+    [Theory]
+    [InlineData("exactly", " (did you mean 'exact'?)")]
+    [InlineData("Exact", " (did you mean 'exact'?)")]
+    [InlineData("contains", "")]
+    public async Task LoadAsync_JsonUnknownComparison_IsComparedAsIncludedAsClassroomDid_WithAWarning(string value, string hint)
     {
         using var folder = new TempAssignmentFolder();
-        folder.WriteJson("""
+        folder.WriteJson($$"""
             {"tests": [
               {"name": "A", "run": "true", "output": "x",
-               "comparison": "exactly"}
+               "comparison": "{{value}}"}
             ]}
             """);
 
-        await AssignmentAssert.JsonFailsAsync(folder, 3, "tests[0].comparison", "did you mean 'exact'?; allowed values: included, exact, regex".Replace("?;", "?", StringComparison.Ordinal));
+        var assignment = await LoadAsync(folder);
+
+        Assert.Equal(OutputComparison.Included, Assert.Single(assignment.Tests).Comparison);
+        var warning = Assert.Single(assignment.Warnings);
+        Assert.EndsWith($":3: tests[0].comparison: '{value}' is compared as 'included', as Classroom compared every value but 'exact' and 'regex'{hint}.", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_JsonRegexComparison_IsAJavaScriptPatternWithNoFlags()
+    {
+        using var folder = new TempAssignmentFolder();
+        folder.WriteJson("""{"tests": [{"name": "A", "run": "true", "output": "^Total: \\d+$", "comparison": "regex"}]}""");
+
+        var test = Assert.Single((await LoadAsync(folder)).Tests);
+
+        Assert.Equal(OutputComparison.ClassroomRegex, test.Comparison);
+        Assert.Equal("^Total: \\d+$", test.Expected);
     }
 
     [Fact]

@@ -86,4 +86,32 @@ public sealed class OutputComparerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => OutputComparer.Matches((OutputComparison)99, "a", "a"));
     }
+
+    [Theory]
+    [InlineData(@"^Total: \d+$", "Total: 10\r\n", true)]
+    [InlineData(@"^Total: \d+$", "Items: 3\r\nTotal: 10\r\n", false)]
+    [InlineData(@"Total: \d+", "Items: 3\nTotal: 10\nBye", true)]
+    [InlineData(@"a.b", "a\nb", false)]
+    [InlineData(@"\d", "\u0663", false)]
+    [InlineData(@"(?<=x)y", "xy", true)]
+    public void Matches_ClassroomRegex_IsAJavaScriptPatternWithNoFlags_OnTheNormalisedOutput(string pattern, string actual, bool matches)
+    {
+        Assert.Equal(matches, OutputComparer.Matches(OutputComparison.ClassroomRegex, pattern, actual));
+    }
+
+    [Theory]
+    [InlineData(OutputComparison.IoGraderExact, "4", "  4 \n", true)]
+    [InlineData(OutputComparison.IoGraderExact, "a\nb", "a\r\nb\r\n", false)]
+    [InlineData(OutputComparison.IoGraderExact, "a\nb", "a\nb\n", true)]
+    [InlineData(OutputComparison.IoGraderExact, "\uFEFFx", "x", true)]
+    [InlineData(OutputComparison.IoGraderContains, "line 2\nline 3", "line 1\nline 2\nline 3\n", true)]
+    [InlineData(OutputComparison.IoGraderContains, "line 2\nline 3", "line 1\r\nline 2\r\nline 3\r\n", false)]
+    [InlineData(OutputComparison.IoGraderContains, "Sum: 12", "Enter two numbers: Sum: 12", true)]
+    [InlineData(OutputComparison.IoGraderRegex, "^Sum: \\d+$", "Sum: 12\n", true)]
+    [InlineData(OutputComparison.IoGraderRegex, "^Sum: \\d+$", "Enter: \nSum: 12", false)]
+    [InlineData(OutputComparison.IoGraderRegex, "  Sum  ", "Sum", true)]
+    public void Matches_IoGrader_TrimsBothAndLeavesLineEndings(OutputComparison comparison, string expected, string actual, bool matches)
+    {
+        Assert.Equal(matches, OutputComparer.Matches(comparison, expected, actual));
+    }
 }
