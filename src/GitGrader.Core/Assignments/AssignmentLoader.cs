@@ -1,6 +1,9 @@
 namespace GitGrader.Core.Assignments;
 
-/// <summary>Reads an assignment folder: GitGrader's <c>assignment.yml</c>, GitHub Classroom's <c>autograding.json</c>, or a Gradescope autograder.</summary>
+/// <summary>
+/// Reads an assignment folder: GitGrader's <c>assignment.yml</c>, GitHub Classroom's workflow
+/// (<c>.github/workflows/classroom.yml</c>) or <c>autograding.json</c>, or a Gradescope autograder.
+/// </summary>
 public static class AssignmentLoader
 {
     /// <summary>The image GitHub Classroom assignments run in (their format names none).</summary>
@@ -15,8 +18,9 @@ public static class AssignmentLoader
     private static readonly string ClassroomNestedPath = Path.Combine(".github", "classroom", ClassroomFileName);
 
     /// <summary>
-    /// Loads <c>&lt;dir&gt;/assignment.yml</c> if present, else <c>&lt;dir&gt;/autograding.json</c>,
-    /// else <c>&lt;dir&gt;/.github/classroom/autograding.json</c>.
+    /// Loads <c>&lt;dir&gt;/assignment.yml</c> if present, else the workflow in <c>&lt;dir&gt;/.github/workflows</c>
+    /// that uses Classroom's autograding actions, else <c>&lt;dir&gt;/autograding.json</c>, else
+    /// <c>&lt;dir&gt;/.github/classroom/autograding.json</c>, else a Gradescope autograder.
     /// </summary>
     /// <exception cref="AssignmentFormatException">The folder holds none of those files, or the file found cannot be used.</exception>
     public static async Task<Assignment> LoadAsync(string directory, CancellationToken cancellationToken)
@@ -35,6 +39,12 @@ public static class AssignmentLoader
         {
             var text = await File.ReadAllTextAsync(yamlPath, cancellationToken).ConfigureAwait(false);
             return YamlAssignmentParser.Parse(yamlPath, fullDirectory, text);
+        }
+
+        // A workflow that grades decides which tests run: an autograding.json beside it is not read instead.
+        if (await ClassroomWorkflowParser.FindAsync(fullDirectory, cancellationToken).ConfigureAwait(false) is { } workflow)
+        {
+            return await ClassroomWorkflowParser.ParseAsync(workflow, fullDirectory, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var candidate in new[] { ClassroomFileName, ClassroomNestedPath })
@@ -56,6 +66,6 @@ public static class AssignmentLoader
             fullDirectory,
             null,
             null,
-            $"no assignment file found; looked for {YamlFileName}, {ClassroomFileName}, {ClassroomNestedPath.Replace('\\', '/')} and a Gradescope autograder ({GradescopeAssignmentReader.RunScript})");
+            $"no assignment file found; looked for {YamlFileName}, a Classroom workflow in .github/workflows, {ClassroomFileName}, {ClassroomNestedPath.Replace('\\', '/')} and a Gradescope autograder ({GradescopeAssignmentReader.RunScript})");
     }
 }

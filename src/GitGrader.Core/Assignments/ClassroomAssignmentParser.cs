@@ -102,7 +102,7 @@ internal sealed partial class ClassroomAssignmentParser
             Image = AssignmentLoader.DefaultClassroomImage,
             Directory = _directory,
             Format = AssignmentFormat.Classroom,
-            Limits = ResourceLimits.Default,
+            Limits = ImportedLimits.Default,
             Tests = tests,
             Warnings = _warnings,
         };

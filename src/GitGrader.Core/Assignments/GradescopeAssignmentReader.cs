@@ -9,17 +9,6 @@ internal static class GradescopeAssignmentReader
     /// <summary>Where the autograder's entry point sits, relative to the assignment folder.</summary>
     public static readonly string RunScript = Path.Combine("autograder", "run_autograder");
 
-    /// <summary>Gradescope's own defaults: 768 MB of memory; a whole run of the autograder gets a few minutes.</summary>
-    private static readonly ResourceLimits GradescopeLimits = new()
-    {
-        TestTimeout = TimeSpan.FromMinutes(5),
-        MemoryBytes = 768L * 1024 * 1024,
-        Cpus = 1,
-        Pids = 256,
-        OutputBytes = 1024 * 1024,
-        WorkspaceBytes = 256L * 1024 * 1024,
-    };
-
     public static Assignment Read(string directory)
     {
         var slug = Path.GetFileName(directory);
@@ -30,7 +19,7 @@ internal static class GradescopeAssignmentReader
             Image = AssignmentLoader.DefaultClassroomImage,
             Directory = directory,
             Format = AssignmentFormat.Gradescope,
-            Limits = GradescopeLimits,
+            Limits = ImportedLimits.Default,
             Tests =
             [
                 new TestDefinition

@@ -33,6 +33,9 @@ public sealed record TestDefinition
     /// <summary>Wall-clock limit; null means the assignment's <see cref="ResourceLimits.TestTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Pytest tests: how long one test case may run; null means the assignment's <see cref="ResourceLimits.TestTimeout"/>.</summary>
+    public TimeSpan? CaseTimeout { get; init; }
+
     /// <summary>JUnit tests: where the command writes its XML report, relative to the working copy.</summary>
     public string? ReportPath { get; init; }
 

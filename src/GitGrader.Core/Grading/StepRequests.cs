@@ -59,10 +59,17 @@ public static class StepRequests
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(limits);
-        var perCase = Math.Max(1, (int)Math.Ceiling(limits.TestTimeout.TotalSeconds));
+        var perCase = Math.Max(1, (int)Math.Ceiling((test.CaseTimeout ?? limits.TestTimeout).TotalSeconds));
         var command = HardenedPytest(timeoutPlugin: true, PytestIni, SandboxPaths.Hidden, reportPath);
         command.AddRange([string.Create(CultureInfo.InvariantCulture, $"--timeout={perCase}"), "-q", "--tb=native", "--no-header", "-rN"]);
         command.AddRange(test.Files.Select(f => $"{SandboxPaths.Hidden}/{f}"));
+
+        // A setup command (the Classroom python grader's) runs first in the same step, its output kept off stdout.
+        if (!string.IsNullOrWhiteSpace(test.Setup))
+        {
+            command = ["/bin/sh", "-c", test.Setup + "\nexec \"$@\"", "gitgrader-setup", .. command];
+        }
+
         return new ExecutionRequest
         {
             Command = command,

@@ -53,7 +53,7 @@ public sealed class AssignmentLoaderClassroomTests
         Assert.Equal(AssignmentLoader.DefaultClassroomImage, assignment.Image);
         Assert.Equal("gitgrader/classroom:latest", assignment.Image);
         Assert.Equal(folder.Path, assignment.Directory);
-        Assert.Equal(ResourceLimits.Default, assignment.Limits);
+        Assert.Equal(ImportedLimits.Default, assignment.Limits);
         Assert.Null(assignment.Deadline);
         Assert.Null(assignment.Setup);
         Assert.Equal(3, assignment.Tests.Count);

@@ -42,7 +42,7 @@ public sealed class GradescopeAssignmentTests
     }
 
     [Fact]
-    public async Task LoadAsync_OnlyRunAutograder_ClassroomImageAndGradescopeLimits()
+    public async Task LoadAsync_OnlyRunAutograder_ClassroomImageAndTheLimitsOfImportedFormats()
     {
         using var folder = new TempAssignmentFolder();
         folder.Write("autograder/run_autograder", RunAutograder);
@@ -51,8 +51,10 @@ public sealed class GradescopeAssignmentTests
 
         Assert.Equal(AssignmentLoader.DefaultClassroomImage, assignment.Image);
         Assert.Equal("gitgrader/classroom:latest", assignment.Image);
-        Assert.Equal(TimeSpan.FromMinutes(5), assignment.Limits.TestTimeout);
-        Assert.Equal(768L * 1024 * 1024, assignment.Limits.MemoryBytes);
+        Assert.Same(ImportedLimits.Default, assignment.Limits);
+        Assert.Equal(TimeSpan.FromMinutes(10), assignment.Limits.TestTimeout);
+        Assert.Equal(2L * 1024 * 1024 * 1024, assignment.Limits.MemoryBytes);
+        Assert.Equal(512L * 1024 * 1024, assignment.Limits.WorkspaceBytes);
     }
 
     [Fact]

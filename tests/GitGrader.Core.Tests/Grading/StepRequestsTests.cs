@@ -31,6 +31,18 @@ public sealed class StepRequestsTests
     }
 
     [Fact]
+    public void ForPytest_WithACaseTimeoutAndASetup_RunsTheSetupFirstThenExecsTheSamePytest()
+    {
+        var plain = StepRequests.ForPytest(PytestTest(), Limits, ReportPath).Command;
+        var test = PytestTest() with { Setup = "{ pip install -r requirements.txt\n} </dev/null 1>&2 || true", CaseTimeout = TimeSpan.FromMinutes(10) };
+
+        var command = StepRequests.ForPytest(test, Limits, ReportPath).Command;
+
+        Assert.Equal(["/bin/sh", "-c", test.Setup + "\nexec \"$@\"", "gitgrader-setup"], command.Take(4));
+        Assert.Equal(plain.Select(a => a == "--timeout=5" ? "--timeout=600" : a), command.Skip(4));
+    }
+
+    [Fact]
     public void ForPytest_Command_InterpreterFlagsBeforeModule()
     {
         var command = StepRequests.ForPytest(PytestTest(), Limits, ReportPath).Command.ToList();
