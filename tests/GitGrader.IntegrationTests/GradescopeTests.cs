@@ -1,5 +1,6 @@
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Reports;
+using GitGrader.Core.Sandboxing;
 using GitGrader.IntegrationTests.Support;
 
 namespace GitGrader.IntegrationTests;
@@ -101,6 +102,7 @@ public sealed class GradescopeTests : GraderTestBase
     [InlineData("#!/bin/bash\nexit 0\n", "no results.json")]
     [InlineData("#!/bin/bash\necho '{not json' > /autograder/results/results.json\n", "not valid JSON")]
     [InlineData("#!/bin/bash\nhead -c 2000000 /dev/zero | tr '\\0' ' ' > /autograder/results/results.json\n", "over the")]
+    [InlineData("#!/bin/bash\n: > /autograder/results/results.json\n", "results.json is empty")]
     public async Task UnusableResults_AreAGraderError_NotAZero(string runAutograder, string problem)
     {
         using var scenario = Autograder(runAutograder, "def greet(name):\n    return name\n");
@@ -111,5 +113,50 @@ public sealed class GradescopeTests : GraderTestBase
         Assert.Equal(TestStatus.Error, test.Status);
         Assert.Contains(problem, test.Message, StringComparison.Ordinal);
         Assert.True(report.HasGraderError);
+    }
+
+    [Fact]
+    public async Task RunAutograder_CopiesIntoSourceAndMakesFolders_AsOnGradescope_InItsOwnWritableCopy()
+    {
+        // Real run_autograder scripts copy the submission into source/ and make folders there and under /autograder.
+        using var scenario = Autograder(
+            "#!/bin/bash\nset -e\ncp /autograder/submission/hello.py /autograder/source/\nmkdir -p /autograder/source/build /autograder/outputs\n"
+            + "echo built > /autograder/source/build/marker\ncd /autograder/source && python3 grade.py > /autograder/outputs/log.txt\n",
+            "def greet(name):\n    return 'Hello, ' + name + '!'\n");
+
+        var report = await GradeAsync(scenario);
+
+        Assert.Equal(5, report.Score);
+        Assert.False(report.HasGraderError);
+    }
+
+    [Fact]
+    public async Task FailingSetupSh_SaysWhichLineFailedWithItsOutput_KeepsTheLastGoodImage_AndLeavesNoLayerBehind()
+    {
+        using var scenario = Autograder(
+            "#!/bin/bash\ncd /autograder/source && python3 grade.py\n",
+            "def greet(name):\n    return 'Hello, ' + name + '!'\n");
+        await GradeAsync(scenario);
+        var good = await Docker.Engine.ListImageTagsAsync("gitgrader-autograder/assignment", CancellationToken.None);
+        var dangling = await DanglingImagesAsync();
+        scenario.Autograder("setup.sh", "#!/bin/bash\necho fetching the dataset\ncp /no/such/file data.csv\necho unreachable-if-set-e\nfalse\n");
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => GradeAsync(scenario));
+
+        Assert.StartsWith("Building image gitgrader-autograder/assignment:", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("failed: setup.sh failed with exit status 1; the last command that failed was at line 5: false\n", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("fetching the dataset\n", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot stat '/no/such/file'", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 1/", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(good, await Docker.Engine.ListImageTagsAsync("gitgrader-autograder/assignment", CancellationToken.None));
+        Assert.Equal(dangling, await DanglingImagesAsync());
+    }
+
+    private static async Task<string> DanglingImagesAsync()
+    {
+        using var docker = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("docker", ["images", "-q", "--filter", "dangling=true"]) { RedirectStandardOutput = true })!;
+        var listing = await docker.StandardOutput.ReadToEndAsync();
+        await docker.WaitForExitAsync();
+        return string.Join(',', listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
     }
 }

@@ -295,9 +295,46 @@ public sealed class DockerSandboxTests
 
         var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.PrepareImageAsync(Recipe("ffff000011112222"), null, CancellationToken.None));
 
-        Assert.StartsWith("Building image gitgrader-autograder/hw:ffff000011112222-aaaaaaaaaaaa failed: The command '/bin/sh -c bash setup.sh' returned a non-zero code: 1\nline 11\n", failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Building image gitgrader-autograder/hw:ffff000011112222-aaaaaaaaaaaa failed: The command '/bin/sh -c bash setup.sh' returned a non-zero code: 1\nIts output (last 30 lines):\nline 11\n", failure.Message, StringComparison.Ordinal);
         Assert.EndsWith("\nline 40", failure.Message, StringComparison.Ordinal);
         Assert.Contains("setup.sh", failure.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrepareImageAsync_BuildFails_LeadsWithTheRecipesOwnSummary_ShowsOnlyTheFailedStepsOutput_AndRemovesTheLayersItMade()
+    {
+        var engine = new FakeEngine
+        {
+            Build = (_, output) =>
+            {
+                foreach (var line in new[]
+                {
+                    "Step 1/4 : FROM gitgrader/classroom:latest", " ---> af1cd573a795",
+                    "Step 2/4 : USER root", " ---> Using cache", " ---> 8d00d72c6bba",
+                    "Step 3/4 : COPY source/ /autograder/source/", " ---> 00e5a3c07810",
+                    "Step 4/4 : RUN bash run-setup.sh", " ---> Running in 57b75efe59da",
+                    "installing", "\u001b[91mE: Unable to locate package nope", "\u001b[0m",
+                    "gitgrader: setup.sh failed with exit status 100; the last command that failed was at line 3: apt-get install -y nope",
+                    "Removing intermediate container 57b75efe59da",
+                })
+                {
+                    output(line);
+                }
+
+                throw new ImageBuildException("The command '/bin/sh -c bash run-setup.sh' returned a non-zero code: 100");
+            },
+        };
+        var sandbox = new DockerSandbox(engine);
+
+        var failure = await Assert.ThrowsAsync<SandboxException>(() => sandbox.PrepareImageAsync(Recipe("ffff000011112222"), null, CancellationToken.None));
+
+        Assert.Equal(
+            "Building image gitgrader-autograder/hw:ffff000011112222-aaaaaaaaaaaa failed: setup.sh failed with exit status 100; the last command that failed was at line 3: apt-get install -y nope\n"
+            + "Its output (last 2 lines):\ninstalling\nE: Unable to locate package nope",
+            failure.Message);
+        Assert.Contains("image remove 00e5a3c07810", engine.Calls);
+        Assert.DoesNotContain("image remove 8d00d72c6bba", engine.Calls);
+        Assert.DoesNotContain("image remove af1cd573a795", engine.Calls);
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public sealed class Grader
             if (assignment.Format == AssignmentFormat.Gradescope)
             {
                 GradescopeLayout.AddMetadata(snapshot.Tree, assignment, _time.GetUtcNow());
+                GradescopeLayout.AddAutograderFolder(snapshot.Tree);
             }
 
             await session.CopyInAsync(snapshot.Tree, cancellationToken).ConfigureAwait(false);

@@ -182,8 +182,8 @@ internal sealed class TestRunner
     {
         var request = new ExecutionRequest
         {
-            Command = [test.Run ?? "/autograder/run_autograder"],
-            WorkingDirectory = "/autograder",
+            Command = GradescopeLayout.RunCommand(test.Run ?? "/autograder/run_autograder"),
+            WorkingDirectory = SandboxPaths.Workspace,
             Timeout = StepRequests.TimeoutOf(test, Limits),
             OutputLimitBytes = Limits.OutputBytes,
         };
@@ -199,7 +199,11 @@ internal sealed class TestRunner
         };
 
         IReadOnlyList<TestResult>? mapped = null;
-        if (file.Content is { } json)
+        if (file.Content is { Length: 0 })
+        {
+            problem = "The autograder's results.json is empty (run_autograder created it but wrote nothing into it).";
+        }
+        else if (file.Content is { } json)
         {
             mapped = GradescopeResultsMapper.TryMap(json, _revealAll, _revealAfterDueDate, duration, out problem);
         }

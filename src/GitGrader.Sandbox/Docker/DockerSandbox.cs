@@ -171,7 +171,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 
         progress?.Report($"Building {tag} (once per change of the autograder)");
         using var context = TarBuilder.Build(recipe.Context);
-        var output = new Queue<string>();
+        var transcript = new BuildTranscript(BuildOutputTail);
         try
         {
             var labels = new Dictionary<string, string> { [SandboxLabels.Managed] = "true", [SandboxLabels.Purpose] = recipe.Repository };
@@ -183,11 +183,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
                 line =>
                 {
                     SandboxLog.BuildOutput(_logger, line);
-                    output.Enqueue(line);
-                    if (output.Count > BuildOutputTail)
-                    {
-                        output.Dequeue();
-                    }
+                    transcript.Observe(line);
                 },
                 cancellationToken).ConfigureAwait(false);
             SandboxLog.Built(_logger, tag, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -196,8 +192,14 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         }
         catch (ImageBuildException ex)
         {
+            // Nothing half-built stays: the layers this build made are removed (those of an earlier build, in use, stay).
+            foreach (var layer in transcript.LayersMade.Reverse())
+            {
+                await _engine.TryRemoveImageAsync(layer, CancellationToken.None).ConfigureAwait(false);
+            }
+
             throw new SandboxException(
-                $"Building image {tag} failed: {ex.Message}\n{string.Join('\n', output)}".TrimEnd(),
+                transcript.Describe(tag, ex.Message),
                 "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.",
                 ex);
         }

@@ -215,9 +215,15 @@ internal sealed class DockerSandboxSession : ISandboxSession
             return SandboxFile.Missing;
         }
 
-        if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
+        if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
         {
             return new SandboxFile(SandboxFileState.NotRegularFile, null, 0);
+        }
+
+        // An empty file's entry has no data stream: it is read, as empty.
+        if (entry.DataStream is null || entry.Length == 0)
+        {
+            return new SandboxFile(SandboxFileState.Read, [], 0);
         }
 
         if (entry.Length > maxBytes)

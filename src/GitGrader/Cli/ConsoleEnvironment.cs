@@ -50,7 +50,14 @@ internal sealed class ConsoleEnvironment : IDisposable
                 Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(format.Message)}");
                 return ExitCodes.BadInput;
             case SandboxException sandbox:
-                Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(sandbox.Message)}");
+                // A build's output comes line by line after the first: each line escaped on its own, indented.
+                var lines = sandbox.Message.Split('\n');
+                Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(lines[0])}");
+                foreach (var line in lines.Skip(1))
+                {
+                    Error.MarkupLine($"  [grey]|[/] {TerminalText.Escape(line.TrimEnd('\r'))}");
+                }
+
                 if (sandbox.Hint is { } hint)
                 {
                     Error.MarkupLine($"[yellow]fix:[/] {TerminalText.Escape(hint)}");

@@ -56,7 +56,9 @@ public sealed class GradescopeLayoutTests : IDisposable
         Assert.Contains("ln -s /work/submission /autograder/submission", recipe.Dockerfile, StringComparison.Ordinal);
         Assert.Contains("ln -s /work/results /autograder/results", recipe.Dockerfile, StringComparison.Ordinal);
         Assert.Contains("ln -s /work/submission_metadata.json /autograder/submission_metadata.json", recipe.Dockerfile, StringComparison.Ordinal);
-        Assert.Contains("bash ./setup.sh", recipe.Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("bash /gitgrader-setup/run-setup.sh", recipe.Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("mv /autograder /opt/gitgrader-autograder", recipe.Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ln -s /work/autograder /autograder", recipe.Dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class GradescopeLayoutTests : IDisposable
         var lines = recipe.Dockerfile.Split('\n');
         var lastUser = lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
         Assert.Equal("USER 1000:1000", lastUser.TrimEnd());
-        Assert.Contains("WORKDIR /autograder", recipe.Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("WORKDIR /work", recipe.Dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +79,7 @@ public sealed class GradescopeLayoutTests : IDisposable
 
         var entries = recipe.Context.Entries;
         Assert.Equal(
-            ["Dockerfile", "source", "source/run_autograder", "source/setup.sh", "source/tests", "source/tests/test_x.py"],
+            ["Dockerfile", "gitgrader-setup", "gitgrader-setup/run-setup.sh", "gitgrader-setup/trap.sh", "source", "source/run_autograder", "source/setup.sh", "source/tests", "source/tests/test_x.py"],
             entries.Select(e => e.RelativePath).Order(StringComparer.Ordinal));
         Assert.All(entries, e => Assert.Equal(StagedOwner.Grader, e.Owner));
         Assert.Equal(StagedEntryKind.Directory, entries.Single(e => e.RelativePath == "source/tests").Kind);

@@ -25,16 +25,60 @@ public static class GradescopeLayout
         FROM {0}
         USER root
         COPY source/ /autograder/source/
+        COPY gitgrader-setup/ /gitgrader-setup/
         RUN set -e; \
             cp /autograder/source/run_autograder /autograder/run_autograder; \
             chmod 755 /autograder/run_autograder; \
             ln -s /work/submission /autograder/submission; \
             ln -s /work/results /autograder/results; \
             ln -s /work/submission_metadata.json /autograder/submission_metadata.json; \
-            if [ -f /autograder/source/setup.sh ]; then cd /autograder/source && bash ./setup.sh; fi; \
-            chmod -R a+rX /autograder
+            if [ -f /autograder/source/setup.sh ]; then bash /gitgrader-setup/run-setup.sh; fi; \
+            rm -rf /gitgrader-setup; \
+            chmod -R a+rX /autograder; \
+            mv /autograder /opt/gitgrader-autograder; \
+            ln -s /work/autograder /autograder
         USER 1000:1000
-        WORKDIR /autograder
+        WORKDIR /work
+        """;
+
+    /// <summary>The autograder as built, read-only, copied into the workspace (<see cref="WorkingCopy"/>) before each run.</summary>
+    public const string BuiltCopy = "/opt/gitgrader-autograder";
+
+    /// <summary>
+    /// The autograder's own writable copy in the workspace, which <c>/autograder</c> links to: <c>run_autograder</c>
+    /// may copy files into <c>/autograder/source</c> and make folders there and under <c>/autograder</c>, as on
+    /// Gradescope, within the workspace's cap.
+    /// </summary>
+    public const string WorkingCopy = SandboxPaths.Workspace + "/autograder";
+
+    /// <summary>How a run starts: the built autograder copied into its writable place, then <c>run_autograder</c> from <c>/autograder</c>.</summary>
+    public static IReadOnlyList<string> RunCommand(string runAutograder) =>
+        ["/bin/sh", "-c", $"cp -a {BuiltCopy}/. {WorkingCopy}/ || exit 97\ncd /autograder && exec \"$0\"", runAutograder];
+
+    /// <summary>
+    /// Runs <c>setup.sh</c> as Gradescope does (bash, in <c>/autograder/source</c>, as root) and, when it fails,
+    /// says on one line starting <c>gitgrader:</c> (which the sandbox shows first) its exit status and the last
+    /// command of it that failed, with its line.
+    /// </summary>
+    private const string RunSetup = """
+        #!/bin/bash
+        cd /autograder/source || exit 1
+        export GITGRADER_SETUP_TRACE=/gitgrader-setup/last-failure
+        : > "$GITGRADER_SETUP_TRACE"
+        BASH_ENV=/gitgrader-setup/trap.sh bash ./setup.sh
+        status=$?
+        if [ "$status" -ne 0 ]; then
+          failed=$(cat "$GITGRADER_SETUP_TRACE")
+          echo "gitgrader: setup.sh failed with exit status $status${failed:+; the last command that failed was at line $failed}"
+          exit "$status"
+        fi
+        """;
+
+    /// <summary>Read by the shell that runs <c>setup.sh</c> before the script (and by no shell it starts): notes each failing command.</summary>
+    private const string SetupTrap = """
+        set -E
+        unset BASH_ENV
+        trap 'printf "%s: %s" "$LINENO" "$BASH_COMMAND" > "$GITGRADER_SETUP_TRACE"' ERR
         """;
 
     /// <summary>The image recipe for <paramref name="assignment"/>'s autograder.</summary>
@@ -64,6 +108,9 @@ public static class GradescopeLayout
             context.AddFile(relative, StagedOwner.Grader, content, executable);
         }
 
+        context.AddDirectory("gitgrader-setup", StagedOwner.Grader);
+        context.AddFile("gitgrader-setup/run-setup.sh", StagedOwner.Grader, Encoding.UTF8.GetBytes(RunSetup));
+        context.AddFile("gitgrader-setup/trap.sh", StagedOwner.Grader, Encoding.UTF8.GetBytes(SetupTrap));
         context.AddFile("Dockerfile", StagedOwner.Grader, Encoding.UTF8.GetBytes(dockerfile));
         return new ImageRecipe(
             "gitgrader-autograder/" + RepositoryName(assignment.Slug),
@@ -92,6 +139,13 @@ public static class GradescopeLayout
 
         var result = name.ToString().Trim('-');
         return result.Length == 0 ? "autograder" : result[..Math.Min(result.Length, 100)];
+    }
+
+    /// <summary>Adds the empty folder the autograder's writable copy goes into (the student's, as every step runs as the student).</summary>
+    public static StagedTree AddAutograderFolder(StagedTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return tree.AddDirectory("autograder", StagedOwner.Student);
     }
 
     /// <summary>Adds <c>submission_metadata.json</c> at the workspace root (owned by root) to <paramref name="tree"/>.</summary>
