@@ -28,6 +28,21 @@ public sealed class HostileSubmissionTests : GraderTestBase
     }
 
     [Fact]
+    public async Task OutOfTimeWhileHeldAtTheMemoryCap_IsMemoryLimit_NotTimeout()
+    {
+        // Like a compiler under too small a cap: it never gets killed, it stalls at the cap until the time limit.
+        using var scenario = new Scenario().Assignment(OneIoTest)
+            .Submission("main.py", "held = b'x' * (112 * 1024 * 1024)\nwhile True:\n    pass\n");
+
+        var report = await GradeAsync(scenario);
+
+        var test = Single(report, "run it");
+        Assert.Equal(TestStatus.MemoryLimit, test.Status);
+        Assert.Equal("Used all of its 128 MiB of memory and stalled there until the 2 s time limit: it needs more memory than it may have.", test.Message);
+        Assert.Equal(0, report.Score);
+    }
+
+    [Fact]
     public async Task InfiniteLoop_IsTimeoutWithinTheLimit()
     {
         using var scenario = new Scenario().Assignment(OneIoTest).Submission("main.py", "while True:\n    pass\n");

@@ -16,6 +16,11 @@ public static class VerdictRules
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(limits);
+        if (result.TimedOut && result.MemoryPinned)
+        {
+            return new StepVerdict(TestStatus.MemoryLimit, string.Create(CultureInfo.InvariantCulture, $"Used all of its {ByteSizeText.Format(limits.MemoryBytes)} of memory and stalled there until the {FormatDuration(timeout)} time limit: it needs more memory than it may have."));
+        }
+
         if (result.TimedOut)
         {
             return new StepVerdict(TestStatus.Timeout, string.Create(CultureInfo.InvariantCulture, $"Timed out after {FormatDuration(timeout)}."));

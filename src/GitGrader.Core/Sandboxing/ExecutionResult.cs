@@ -9,6 +9,9 @@ public sealed record ExecutionResult
     /// <summary>Stopped at the wall-clock limit.</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>Stopped at the wall-clock limit while the container's memory was held at its cap (it stalled there, never killed).</summary>
+    public bool MemoryPinned { get; init; }
+
     /// <summary>A process of the step was killed by the kernel's out-of-memory killer.</summary>
     public bool OutOfMemory { get; init; }
 

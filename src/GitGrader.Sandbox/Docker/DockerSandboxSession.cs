@@ -36,6 +36,19 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1",
     ];
 
+    /// <summary>The memory cap and what of it cannot be reclaimed, on cgroup v1 or v2 (nothing printed where neither is readable).</summary>
+    private const string MemoryScript = """
+        d=/sys/fs/cgroup/memory
+        if [ -r $d/memory.stat ]; then
+          echo "limit $(cat $d/memory.limit_in_bytes)"
+          awk '$1=="total_rss"||$1=="total_shmem"{s+=$2} END{printf "used %.0f\n", s}' $d/memory.stat
+        elif [ -r /sys/fs/cgroup/memory.stat ]; then
+          echo "limit $(cat /sys/fs/cgroup/memory.max)"
+          awk '$1=="anon"||$1=="shmem"{s+=$2} END{printf "used %.0f\n", s}' /sys/fs/cgroup/memory.stat
+        fi
+        exit 0
+        """;
+
     private const string StepWrapper =
         "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; " +
         "find " + SandboxPaths.Submission + " -type l -delete 2>/dev/null; exit $status";
@@ -134,6 +147,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         {
             ExitCode = outOfMemory && run.TimedOut ? 137 : run.ExitCode,
             TimedOut = run.TimedOut && !outOfMemory,
+            MemoryPinned = run.MemoryPinned && !outOfMemory,
             OutputLimitExceeded = run.OutputLimitExceeded,
             OutOfMemory = outOfMemory,
             Stdout = run.Stdout,
@@ -343,6 +357,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
             throw;
         }
 
+        // A step out of time while held at the memory cap (reclaiming page after page, never killed) ran out of
+        // memory, not time: asked before the kill, while its memory is still in use.
+        var pinned = timedOut && user == SandboxUsers.Student && await MemoryPinnedAsync(cancellationToken).ConfigureAwait(false);
         if (timedOut || exceeded)
         {
             await StopStepAsync(cancellationToken).ConfigureAwait(false);
@@ -350,7 +367,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
         // The restart that found the container killed for want of memory took the exec with it.
         var exitCode = _containerOomKilled ? 137 : await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
-        return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray());
+        return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray(), pinned);
     }
 
     private static async Task FeedStdinAsync(IExecStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
@@ -499,5 +516,29 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
-    private sealed record RawRun(int ExitCode, bool TimedOut, bool OutputLimitExceeded, byte[] Stdout, byte[] Stderr);
+    /// <summary>
+    /// Whether the container's memory that cannot be reclaimed (anonymous memory and the tmpfs workspace: there is
+    /// no swap) is at 85% of its cap or more (the rest is the kernel's and the page cache it keeps evicting) (cgroup v1 <c>total_rss</c> + <c>total_shmem</c>, v2 <c>anon</c> + <c>shmem</c>).
+    /// </summary>
+    private async Task<bool> MemoryPinnedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await RunAsync(["/bin/sh", "-c", MemoryScript], SandboxUsers.Student, BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            long limit = 0, used = 0;
+            foreach (var line in Encoding.ASCII.GetString(run.Stdout).Split('\n', StringSplitOptions.TrimEntries))
+            {
+                _ = line.StartsWith("limit ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit);
+                _ = line.StartsWith("used ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(5), NumberStyles.Integer, CultureInfo.InvariantCulture, out used);
+            }
+
+            return limit > 0 && used >= limit / 20 * 17;
+        }
+        catch (SandboxException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record RawRun(int ExitCode, bool TimedOut, bool OutputLimitExceeded, byte[] Stdout, byte[] Stderr, bool MemoryPinned = false);
 }

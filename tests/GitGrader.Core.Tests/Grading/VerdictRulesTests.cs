@@ -260,4 +260,17 @@ public sealed class VerdictRulesTests
         Stderr = Encoding.UTF8.GetBytes(stderr),
         Duration = TimeSpan.FromMilliseconds(10),
     };
+
+    [Fact]
+    public void Abnormal_OutOfTimeWhileHeldAtTheMemoryCap_IsMemoryLimit()
+    {
+        var limits = new ResourceLimits { MemoryBytes = 256L * 1024 * 1024 };
+        var pinned = new ExecutionResult { ExitCode = 137, TimedOut = true, MemoryPinned = true, Stdout = [], Stderr = [], Duration = TimeSpan.FromSeconds(10) };
+
+        var verdict = VerdictRules.Abnormal(pinned, TimeSpan.FromSeconds(10), limits);
+
+        Assert.Equal(TestStatus.MemoryLimit, verdict!.Status);
+        Assert.Equal("Used all of its 256 MiB of memory and stalled there until the 10 s time limit: it needs more memory than it may have.", verdict.Message);
+        Assert.Equal(TestStatus.Timeout, VerdictRules.Abnormal(pinned with { MemoryPinned = false }, TimeSpan.FromSeconds(10), limits)!.Status);
+    }
 }
