@@ -26,6 +26,8 @@ public sealed class Scenario : IDisposable
 
     public Scenario Submission(string relativePath, string content) => Write(SubmissionDirectory, relativePath, content);
 
+    public Scenario AssignmentFile(string relativePath, string content) => Write(AssignmentDirectory, relativePath, content);
+
     public void Dispose()
     {
         try
