@@ -112,6 +112,22 @@ public sealed class DockerSandboxSessionTests
         Assert.Contains(engine.Calls, c => c.StartsWith("exec inspect 0", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(240L * 1024 * 1024, true)]
+    [InlineData(100L * 1024 * 1024, false)]
+    public async Task ExecuteAsync_StepPastItsTimeout_IsMemoryPinnedOnlyWhenHeldAtTheCap(long used, bool pinned)
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { Hangs = true }, MemoryUsed = used };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("cc1plus", timeout: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+
+        Assert.True(result.TimedOut);
+        Assert.Equal(pinned, result.MemoryPinned);
+        Assert.Equal(1, engine.KillScripts);
+        Assert.Contains("exec create memory probe", engine.Calls);
+    }
+
     [Fact]
     public async Task ExecuteAsync_CallerCancels_KillsTheStepAndThrows()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading.Dependencies;
 using GitGrader.Core.Grading.Gradescope;
 using GitGrader.Core.Reports;
 using GitGrader.Core.Sandboxing;
@@ -67,6 +68,12 @@ public sealed class Grader
             progress?.Report("Preparing the autograder's image");
             var recipe = await GradescopeLayout.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false);
             image = await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await PreparedImage.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false) is { } prepared)
+        {
+            // The setup's dependency installs, run once with network into a derived image: offline here.
+            progress?.Report("Preparing the assignment's dependencies");
+            image = await _sandbox.PrepareImageAsync(prepared, progress, cancellationToken).ConfigureAwait(false);
         }
 
         progress?.Report($"Starting a sandbox from {image}");

@@ -6,4 +6,11 @@ namespace GitGrader.Core.Sandboxing;
 /// <param name="ContentHash">Hash of the Dockerfile and context; with the base image's id it names the tag, so a change rebuilds.</param>
 /// <param name="Dockerfile">The Dockerfile text.</param>
 /// <param name="Context">Files the Dockerfile copies.</param>
-public sealed record ImageRecipe(string Repository, string BaseImage, string ContentHash, string Dockerfile, StagedTree Context);
+/// <param name="FixHint">What the instructor does when the build fails.</param>
+public sealed record ImageRecipe(
+    string Repository,
+    string BaseImage,
+    string ContentHash,
+    string Dockerfile,
+    StagedTree Context,
+    string FixHint = "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.");

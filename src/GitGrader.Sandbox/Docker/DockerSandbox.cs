@@ -25,6 +25,9 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 {
     private const long ScratchTmpBytes = 16L * 1024 * 1024;
 
+    /// <summary>/tmp is a quarter of the workspace, at least 16 MiB: a compiler's temporary files (gcc's .s of a test framework's main) fit.</summary>
+    private static long ScratchBytesFor(Core.Assignments.ResourceLimits limits) => Math.Max(ScratchTmpBytes, limits.WorkspaceBytes / 4);
+
     // Files and folders the workspace holds at most (the kept copy of the working copy counts too): a
     // build that leaves hundreds of thousands of empty files runs out of them (the submission's verdict)
     // before restoring the working copy before each hidden step could take more than a few seconds.
@@ -169,7 +172,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             return tag;
         }
 
-        progress?.Report($"Building {tag} (once per change of the autograder)");
+        progress?.Report($"Building {tag} (once per change of what it is built from)");
         using var context = TarBuilder.Build(recipe.Context);
         var transcript = new BuildTranscript(BuildOutputTail);
         try
@@ -200,7 +203,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 
             throw new SandboxException(
                 transcript.Describe(tag, ex.Message),
-                "Fix the autograder's setup.sh (it runs as root in the image, with the package archive reachable), then grade again.",
+                recipe.FixHint,
                 ex);
         }
     }
@@ -389,7 +392,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             IpcMode = "private",
             Tmpfs = new Dictionary<string, string>
             {
-                ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,exec,nosuid,nodev,size={ScratchTmpBytes},mode=1777"),
+                ["/tmp"] = string.Create(CultureInfo.InvariantCulture, $"rw,exec,nosuid,nodev,size={ScratchBytesFor(limits)},mode=1777"),
             },
             Ulimits =
             [

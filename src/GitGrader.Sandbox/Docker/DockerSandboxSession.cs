@@ -21,6 +21,9 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private const int ExitPolls = 50;
     private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
+
+    // Reading two cgroup files takes milliseconds; a container too wedged to answer in a second is reported as out of time.
+    private static readonly TimeSpan MemoryCheckTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaintenanceTimeout = TimeSpan.FromSeconds(60);
     private const long MaintenanceOutputBytes = 64 * 1024;
@@ -358,7 +361,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
 
         // A step out of time while held at the memory cap (reclaiming page after page, never killed) ran out of
-        // memory, not time: asked before the kill, while its memory is still in use.
+        // memory, not time: asked before the kill, while its memory is still in use (by root, whose own check is
+        // never asked about in turn).
         var pinned = timedOut && user == SandboxUsers.Student && await MemoryPinnedAsync(cancellationToken).ConfigureAwait(false);
         if (timedOut || exceeded)
         {
@@ -524,7 +528,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     {
         try
         {
-            var run = await RunAsync(["/bin/sh", "-c", MemoryScript], SandboxUsers.Student, BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            var run = await RunAsync(["/bin/sh", "-c", MemoryScript], SandboxUsers.Grader, BaseEnvironment, "/", null, MemoryCheckTimeout, 4096, cancellationToken).ConfigureAwait(false);
             long limit = 0, used = 0;
             foreach (var line in Encoding.ASCII.GetString(run.Stdout).Split('\n', StringSplitOptions.TrimEntries))
             {

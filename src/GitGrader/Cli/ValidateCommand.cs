@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
+using GitGrader.Core.Grading.Dependencies;
 using GitGrader.Core.Reports;
 using Spectre.Console;
 
@@ -79,6 +80,15 @@ internal static class ValidateCommand
         }
 
         console.Write(table);
+        var installs = assignment.Format == AssignmentFormat.Gradescope ? [] : DependencyScanner.Scan(assignment);
+        console.MarkupLine(installs.Count == 0
+            ? $"image: {TerminalText.Escape(assignment.Image)}"
+            : $"image: {TerminalText.Escape(assignment.Image)}, prepared once with network into {TerminalText.Escape(PreparedImage.RepositoryOf(assignment))} (from the manifests of {TerminalText.Escape(Path.GetFileName(PreparedImage.ManifestFolder(assignment)))}/), so that grading runs offline:");
+        foreach (var install in installs)
+        {
+            console.MarkupLine($"  {install.Manager.ToString().ToLowerInvariant()}: {TerminalText.Escape(install.Command)} [grey]({TerminalText.Escape(install.Where)})[/]");
+        }
+
         foreach (var warning in assignment.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

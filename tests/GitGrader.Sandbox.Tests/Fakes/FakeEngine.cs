@@ -55,6 +55,12 @@ internal sealed class FakeEngine : IContainerEngine
         return Task.CompletedTask;
     };
 
+    /// <summary>What the memory probe reads as the container's memory cap, in bytes.</summary>
+    public long MemoryLimit { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>What the memory probe reads as the memory that cannot be reclaimed, in bytes.</summary>
+    public long MemoryUsed { get; set; }
+
     public int KillScripts => Execs.Count(e => e.Spec is { } spec && IsKill(spec));
 
     public static ExecSpec StepOf(FakeExec exec) => exec.Spec!;
@@ -176,6 +182,7 @@ internal sealed class FakeEngine : IContainerEngine
         await Do("exec create", Describe(exec));
         var fake = IsKill(exec) ? FakeExec.Exits(0)
             : IsOomProbe(exec) ? FakeExec.Exits(0, $"oom_kill_disable 0\nunder_oom 0\noom_kill {OomKills}\n")
+            : IsMemoryProbe(exec) ? FakeExec.Exits(0, $"limit {MemoryLimit}\nused {MemoryUsed}\n")
             : Step(exec);
         fake.Spec = exec;
         fake.StillRunning = fake.Hangs || fake.Floods;
@@ -218,13 +225,15 @@ internal sealed class FakeEngine : IContainerEngine
 
     private static bool IsOomProbe(ExecSpec exec) => exec.Command.Count > 2 && exec.Command[2].Contains("memory.oom_control", StringComparison.Ordinal);
 
+    private static bool IsMemoryProbe(ExecSpec exec) => exec.Command.Count > 2 && exec.Command[2].Contains("memory.limit_in_bytes", StringComparison.Ordinal);
+
     private static bool HasLabel(LabelledResource resource, string label)
     {
         var equals = label.IndexOf('=', StringComparison.Ordinal);
         return resource.Labels.TryGetValue(label[..equals], out var value) && value == label[(equals + 1)..];
     }
 
-    private static string Describe(ExecSpec exec) => IsKill(exec) ? "kill" : IsOomProbe(exec) ? "oom probe" : "step";
+    private static string Describe(ExecSpec exec) => IsKill(exec) ? "kill" : IsOomProbe(exec) ? "oom probe" : IsMemoryProbe(exec) ? "memory probe" : "step";
 
     private void EndEveryStep()
     {

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GitGrader.Core.Assignments;
+using GitGrader.Core.Grading;
+using GitGrader.IntegrationTests.Support;
+
+namespace GitGrader.IntegrationTests;
+
+/// <summary>
+/// The corpus of tests/corpus (issue 10): assignments in Classroom's and Gradescope's formats, written in the
+/// patterns of real ones, each graded for its starter and its solution in the real sandbox, offline, against the
+/// score Classroom or Gradescope would have given (expected.txt).
+/// </summary>
+[Collection(DockerCollection.Name)]
+public sealed partial class ClassroomCorpusTests
+{
+    private readonly DockerFixture _docker;
+
+    public ClassroomCorpusTests(DockerFixture docker) => _docker = docker;
+
+    public static string CorpusRoot => Path.Combine(RepositoryPaths.Root, "tests", "corpus");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var directory in Directory.GetDirectories(CorpusRoot).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(directory));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void TheCorpus_HoldsAtLeastTwelveAssignments_EachWithItsExpectedScores()
+    {
+        var cases = Directory.GetDirectories(CorpusRoot);
+
+        Assert.True(cases.Length >= 12, $"the corpus has {cases.Length} assignments");
+        Assert.All(cases, c => Assert.True(File.Exists(Path.Combine(c, "expected.txt")), c));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Case_GradesAsClassroomOrGradescopeWould(string name)
+    {
+        var folder = Path.Combine(CorpusRoot, name);
+        var expected = Expected(folder);
+        var assignment = await AssignmentLoader.LoadAsync(folder, CancellationToken.None);
+        var grader = new Grader(_docker.Sandbox);
+
+        foreach (var (submission, (score, max)) in expected)
+        {
+            var report = await grader.GradeAsync(assignment, Path.Combine(folder, submission), new GradeOptions { RevealHidden = true }, CancellationToken.None);
+
+            var detail = string.Join("; ", report.Tests.Select(t => $"{t.Name}: {t.Status} {t.Score}/{t.MaxScore} {t.Message} {t.Output}"));
+            Assert.False(report.HasGraderError, $"{name}/{submission}: {detail}");
+            Assert.True(score == report.Score && max == report.MaxScore, $"{name}/{submission}: expected {score}/{max}, got {report.Score}/{report.MaxScore}: {detail}");
+        }
+    }
+
+    private static Dictionary<string, (double Score, double Max)> Expected(string folder)
+    {
+        var expected = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, "expected.txt")))
+        {
+            if (ExpectedLine().Match(line) is { Success: true } match)
+            {
+                expected[match.Groups["who"].Value] = (
+                    double.Parse(match.Groups["score"].Value, CultureInfo.InvariantCulture),
+                    double.Parse(match.Groups["max"].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        Assert.Equal(["solution", "starter"], expected.Keys.Order(StringComparer.Ordinal));
+        return expected;
+    }
+
+    [GeneratedRegex(@"^(?<who>starter|solution) (?<score>[0-9.]+)/(?<max>[0-9.]+)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExpectedLine();
+}

@@ -1,0 +1,9 @@
+#pragma once
+
+struct Fraction {
+    long numerator;
+    long denominator;
+};
+
+Fraction add(Fraction a, Fraction b);
+Fraction simplify(Fraction f);

@@ -1,0 +1,10 @@
+function capitalize(text) {
+  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
+}
+
+function reverseWords(text) {
+  // TODO
+  return text;
+}
+
+module.exports = { capitalize, reverseWords };

@@ -1,0 +1,9 @@
+function total(items) {
+  return items.reduce((sum, item) => sum + item.price * item.quantity, 0);
+}
+
+function withDiscount(items, percent) {
+  return Math.max(0, total(items) * (1 - percent / 100));
+}
+
+module.exports = { total, withDiscount };
