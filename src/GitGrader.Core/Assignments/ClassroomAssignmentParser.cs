@@ -22,13 +22,6 @@ internal sealed partial class ClassroomAssignmentParser
         ["regex"] = OutputComparison.ClassroomRegex,
     };
 
-    private static readonly EnumerationOptions AllFiles = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = 0,
-        IgnoreInaccessible = true,
-    };
-
     private readonly string _filePath;
     private readonly string _directory;
     private readonly List<string> _warnings = [];
@@ -86,7 +79,7 @@ internal sealed partial class ClassroomAssignmentParser
         }
 
         WarnUnknown(document.Unknown, string.Empty, RootKeys);
-        var visibility = HasHiddenFiles() ? Visibility.Hidden : Visibility.Visible;
+        var visibility = ClassroomFolder.TestVisibility(_directory);
         var names = new Dictionary<string, int?>(StringComparer.OrdinalIgnoreCase);
         var tests = new List<TestDefinition>(document.Tests.Count);
         for (var i = 0; i < document.Tests.Count; i++)
@@ -94,18 +87,7 @@ internal sealed partial class ClassroomAssignmentParser
             tests.Add(ReadTest(document.Tests[i], $"tests[{i}]", visibility, names));
         }
 
-        var folderName = Path.GetFileName(_directory);
-        return new Assignment
-        {
-            Slug = folderName,
-            Name = folderName,
-            Image = AssignmentLoader.DefaultClassroomImage,
-            Directory = _directory,
-            Format = AssignmentFormat.Classroom,
-            Limits = ImportedLimits.Default,
-            Tests = tests,
-            Warnings = _warnings,
-        };
+        return ClassroomFolder.Create(_directory, tests, _warnings);
     }
 
     private TestDefinition ReadTest(ClassroomTest? test, string path, Visibility visibility, Dictionary<string, int?> names)
@@ -181,24 +163,16 @@ internal sealed partial class ClassroomAssignmentParser
         };
     }
 
-    /// <summary>
-    /// Classroom ran every test, two of one name included; so does GitGrader, the later one numbered
-    /// (<c>Sum (2)</c>) so that the per-test table and the roster can tell them apart.
-    /// </summary>
+    /// <summary>The test's name, numbered when an earlier test has it (see <see cref="ClassroomFolder.Number"/>), with a warning.</summary>
     private string UniqueName(string name, string path, Dictionary<string, int?> names)
     {
         var line = Lines.LineOf($"{path}.name");
-        if (names.TryAdd(name, line))
+        if (ClassroomFolder.Number(name, candidate => names.TryAdd(candidate, line)) is not { } numbered)
         {
             return name;
         }
 
         var first = names[name] is { } at ? $" (first at line {at})" : string.Empty;
-        var numbered = name;
-        for (var n = 2; !names.TryAdd(numbered = $"{name} ({n})", line); n++)
-        {
-        }
-
         Warn(path + ".name", $"a second test named '{name}'{first}; both run, as in Classroom, this one shown as '{numbered}'");
         return numbered;
     }
@@ -229,12 +203,6 @@ internal sealed partial class ClassroomAssignmentParser
         }
 
         return string.IsNullOrWhiteSpace(value) ? throw Error($"{path}.{key}", "must not be empty") : value;
-    }
-
-    private bool HasHiddenFiles()
-    {
-        var hidden = Path.Combine(_directory, "hidden");
-        return Directory.Exists(hidden) && Directory.EnumerateFiles(hidden, "*", AllFiles).Any();
     }
 
     private AssignmentFormatException FromShapeError(JsonException exception)

@@ -48,8 +48,6 @@ internal sealed partial class ClassroomWorkflowParser
         ["regex"] = OutputComparison.IoGraderRegex,
     };
 
-    private static readonly EnumerationOptions AllFiles = new() { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
-
     private readonly string _filePath;
     private readonly string _directory;
     private readonly List<string> _warnings = [];
@@ -119,7 +117,7 @@ internal sealed partial class ClassroomWorkflowParser
 
     private Assignment Read(IReadOnlyList<ClassroomWorkflowStep> steps)
     {
-        var visibility = HasHiddenFiles() ? Visibility.Hidden : Visibility.Visible;
+        var visibility = ClassroomFolder.TestVisibility(_directory);
         foreach (var step in steps)
         {
             if (step.Uses is null)
@@ -172,19 +170,7 @@ internal sealed partial class ClassroomWorkflowParser
             Warn(null, "jobs", $"no {Reporter} step; every grader step's max-score counts");
         }
 
-        var folderName = Path.GetFileName(_directory);
-        return new Assignment
-        {
-            Slug = folderName,
-            Name = folderName,
-            Image = AssignmentLoader.DefaultClassroomImage,
-            Directory = _directory,
-            Format = AssignmentFormat.Classroom,
-            Limits = ImportedLimits.Default,
-            Setup = _setupSteps.Count == 0 ? null : "set -e\n" + string.Join('\n', _setupSteps),
-            Tests = tests,
-            Warnings = _warnings,
-        };
+        return ClassroomFolder.Create(_directory, tests, _warnings, _setupSteps.Count == 0 ? null : "set -e\n" + string.Join('\n', _setupSteps));
     }
 
     private TestDefinition ReadGrader(ClassroomWorkflowStep step, Visibility visibility)
@@ -298,7 +284,7 @@ internal sealed partial class ClassroomWorkflowParser
             return [];
         }
 
-        var files = Directory.EnumerateFiles(HiddenDirectory, "*.py", AllFiles)
+        var files = ClassroomFolder.Files(HiddenDirectory, "*.py")
             .Select(f => Path.GetRelativePath(HiddenDirectory, f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(part => part.StartsWith('.')))
             .OrderBy(f => f, StringComparer.Ordinal)
@@ -370,14 +356,9 @@ internal sealed partial class ClassroomWorkflowParser
 
     private string UniqueName(string name, ClassroomWorkflowStep step)
     {
-        if (_names.Add(name))
+        if (ClassroomFolder.Number(name, _names.Add) is not { } numbered)
         {
             return name;
-        }
-
-        var numbered = name;
-        for (var n = 2; !_names.Add(numbered = $"{name} ({n})"); n++)
-        {
         }
 
         Warn(step.Line, step.Path + ".with.test-name", $"a second test named '{name}'; both run, this one shown as '{numbered}'");
@@ -474,8 +455,6 @@ internal sealed partial class ClassroomWorkflowParser
     /// <summary>Whether <paramref name="uses"/> names <paramref name="action"/> at any version (<c>@v1</c>, a commit).</summary>
     private static bool UsesAction(string? uses, string action) =>
         uses is not null && (uses.Equals(action, StringComparison.OrdinalIgnoreCase) || uses.StartsWith(action + "@", StringComparison.OrdinalIgnoreCase));
-
-    private bool HasHiddenFiles() => Directory.Exists(HiddenDirectory) && Directory.EnumerateFiles(HiddenDirectory, "*", AllFiles).Any();
 
     private AssignmentFormatException StepError(ClassroomWorkflowStep step, string key, string problem)
     {
