@@ -191,6 +191,8 @@ public static class ProfileMode
         private int _copies;
         private int _execs;
 
+        public int Restarts => inner.Restarts;
+
         public Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken) =>
             TimeAsync(string.Create(CultureInfo.InvariantCulture, $"CopyInAsync #{++_copies} ({tree.Entries.Count} entries, {tree.ContentBytes} B)"), () => inner.CopyInAsync(tree, cancellationToken));
 

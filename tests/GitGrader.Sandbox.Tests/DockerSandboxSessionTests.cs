@@ -128,6 +128,38 @@ public sealed class DockerSandboxSessionTests
         Assert.Contains("exec create memory probe", engine.Calls);
     }
 
+    [Theory]
+    [InlineData(240L * 1024 * 1024, true)]
+    [InlineData(100L * 1024 * 1024, false)]
+    public async Task ExecuteAsync_StepPastItsTimeout_NoCgroupInside_AsksTheEngineForTheHostsCount(long used, bool pinned)
+    {
+        var engine = new FakeEngine
+        {
+            Step = _ => new FakeExec { Hangs = true },
+            NoCgroupInside = true,
+            HostMemory = new ContainerMemory(used, 256L * 1024 * 1024),
+        };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("node bomb.js", timeout: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+
+        Assert.True(result.TimedOut);
+        Assert.Equal(pinned, result.MemoryPinned);
+        Assert.Contains(engine.Calls, c => c.StartsWith("container stats", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_StepPastItsTimeout_CgroupReadInside_DoesNotAskTheEngine()
+    {
+        var engine = new FakeEngine { Step = _ => new FakeExec { Hangs = true }, MemoryUsed = 10, HostMemory = new ContainerMemory(255L * 1024 * 1024, 256L * 1024 * 1024) };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("sleep 60", timeout: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+
+        Assert.False(result.MemoryPinned);
+        Assert.DoesNotContain(engine.Calls, c => c.StartsWith("container stats", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ExecuteAsync_CallerCancels_KillsTheStepAndThrows()
     {
@@ -169,6 +201,108 @@ public sealed class DockerSandboxSessionTests
         Assert.True(first.OutOfMemory);
         Assert.False(second.OutOfMemory);
         Assert.Equal(137, second.ExitCode);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Exit128AndTheSandboxKilledForMemory_IsOutOfMemory_WithoutTheRuntimesLine_AndTheNextStepRunsInARestartedContainer()
+    {
+        const string runtimeLine = "waiting on pid 3: waiting on PID 3 in sandbox \"abc\": urpc method \"containerManager.WaitPID\" failed: EOF";
+        FakeEngine engine = null!;
+        var steps = 0;
+        engine = new FakeEngine
+        {
+            Step = _ =>
+            {
+                if (steps++ > 0)
+                {
+                    return FakeExec.Exits(0, "ok\n");
+                }
+
+                // gVisor: the step's exec ends first; the engine still says "running" twice, then exited, OOMKilled.
+                engine.ContainerDown = true;
+                engine.ContainerStates.Enqueue(new ContainerStatus(true, false));
+                engine.ContainerStates.Enqueue(new ContainerStatus(true, false));
+                engine.ContainerStates.Enqueue(new ContainerStatus(false, true));
+                return FakeExec.Exits(128, string.Empty, "allocating\n" + runtimeLine + "\n");
+            },
+        };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var hog = await session.ExecuteAsync(SandboxFixture.Step("python3 hog.py"), CancellationToken.None);
+        await session.ResetAsync(CancellationToken.None);
+        var next = await session.ExecuteAsync(SandboxFixture.Step("echo ok"), CancellationToken.None);
+
+        Assert.True(hog.OutOfMemory, "out of memory");
+        Assert.Equal(137, hog.ExitCode);
+        Assert.False(hog.TimedOut, "timed out");
+        Assert.Equal("allocating\n", Encoding.UTF8.GetString(hog.Stderr));
+        Assert.Equal(4, engine.Calls.Count(c => c.StartsWith("container inspect", StringComparison.Ordinal))); // three polls, and the restart's own
+        Assert.Contains(engine.Calls, c => c.StartsWith("container start", StringComparison.Ordinal));
+        Assert.Equal(0, next.ExitCode);
+        Assert.False(next.OutOfMemory, "the next step out of memory");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Exit128InAHealthyContainer_IsNotOutOfMemory_AndTheContainerIsNotAskedAbout()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(128, string.Empty, "exit 128\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("exit 128"), CancellationToken.None);
+
+        Assert.False(result.OutOfMemory);
+        Assert.Equal(128, result.ExitCode);
+        Assert.Equal("exit 128\n", Encoding.UTF8.GetString(result.Stderr));
+        Assert.DoesNotContain(engine.Calls, c => c.StartsWith("container inspect", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_NoStatusAndTheContainerStoppedForAnotherReason_IsNotOutOfMemory()
+    {
+        FakeEngine engine = null!;
+        engine = new FakeEngine
+        {
+            Step = _ =>
+            {
+                engine.ContainerDown = true;
+                engine.ContainerStates.Enqueue(new ContainerStatus(false, false));
+                return FakeExec.Exits(-1);
+            },
+        };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("python3 crash.py"), CancellationToken.None);
+
+        Assert.False(result.OutOfMemory);
+        Assert.Equal(-1, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_ContainerWentDownSinceTheLastStep_RestartsItAndLaysTheWorkspaceOut()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+        await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
+        engine.ContainerDown = true;
+        engine.ContainerStates.Enqueue(new ContainerStatus(false, true));
+
+        var outcome = await session.PrepareAsync(StepStage.ScratchOnly, CancellationToken.None);
+
+        Assert.Equal(StepStageOutcome.Ready, outcome);
+        Assert.Equal(1, session.Restarts);
+        Assert.Contains(engine.Calls, c => c.StartsWith("container start", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_EngineRefusesWhileTheContainerRuns_ThrowsWithoutARestart()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+        engine.Failures["exec create"] = new SandboxException("The Docker engine refused exec create: 500 boom");
+
+        await Assert.ThrowsAsync<SandboxException>(() => session.PrepareAsync(StepStage.ScratchOnly, CancellationToken.None));
+
+        Assert.Equal(0, session.Restarts);
     }
 
     [Fact]

@@ -123,13 +123,18 @@ public sealed class Grader
 
             // Phase 1: visible tests that need only the student's files, on the working copy as setup left it
             // (and, when it was kept, /tmp as setup left it, the rest of the scratch places empty).
+            // A test that got the container restarted takes what setup built with it: setup runs again first.
+            var replay = new SetupReplay(session, runner, assignment, plan.KeepsWorkingCopy);
+            string? previous = null;
             foreach (var i in plan.OnStudentFilesAlone)
             {
                 var test = assignment.Tests[i];
                 progress?.Report($"Running {test.Name}");
-                results[i] = setupFailure is null
+                var failure = setupFailure ?? await replay.BeforeAsync(previous, test.Name, cancellationToken).ConfigureAwait(false);
+                results[i] = failure is null
                     ? await runner.RunAsync(test, i, cancellationToken).ConfigureAwait(false)
-                    : [runner.NotRun(test, setupFailure, setupOutput)];
+                    : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
+                previous = test.Name;
             }
 
             // Every other test as the plan lays it out. A layout that found no room leaves the workspace
@@ -139,7 +144,7 @@ public sealed class Grader
             {
                 var test = assignment.Tests[step.Test];
                 progress?.Report($"Running {test.Name}");
-                var failure = setupFailure ?? noRoom;
+                var failure = setupFailure ?? noRoom ?? await replay.BeforeAsync(previous, test.Name, cancellationToken).ConfigureAwait(false);
                 var action = (LayoutAction)Math.Max((int)step.Action, (int)unfinished);
                 if (failure is null && action != LayoutAction.None)
                 {
@@ -157,9 +162,11 @@ public sealed class Grader
                 results[step.Test] = failure is null
                     ? await runner.RunAsync(test, step.Test, cancellationToken).ConfigureAwait(false)
                     : [runner.NotRun(test, failure, failure == setupFailure ? setupOutput : string.Empty)];
+                previous = test.Name;
             }
 
             notes.AddRange(runner.Notes);
+            notes.AddRange(replay.Notes);
         }
 
         var tests = results.SelectMany(r => r!).ToList();

@@ -8,6 +8,13 @@ namespace GitGrader.Core.Sandboxing;
 /// </summary>
 public interface ISandboxSession : IAsyncDisposable
 {
+    /// <summary>
+    /// How many times the container has been restarted (student processes that could not be killed in place;
+    /// under gVisor, the sandbox killed for want of memory). A restart stages again what was copied in, but
+    /// <c>/tmp</c> and the working copy lose what the steps since wrote there: what setup built is gone.
+    /// </summary>
+    int Restarts { get; }
+
     /// <summary>Copies files into the workspace, with the owners and modes the tree gives.</summary>
     Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken);
 

@@ -22,6 +22,11 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private static readonly TimeSpan ExitPollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan ReapTimeout = TimeSpan.FromSeconds(5);
 
+    // gVisor's sandbox killed by the host's OOM killer: inspect says "running" for about a second more (measured).
+    private const int DeathPolls = 30;
+    private static readonly TimeSpan DeathPollInterval = TimeSpan.FromMilliseconds(100);
+    private const string RuntimeComplaint = "urpc method \"containerManager.";
+
     // Reading two cgroup files takes milliseconds; a container too wedged to answer in a second is reported as out of time.
     private static readonly TimeSpan MemoryCheckTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
@@ -85,6 +90,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
     public string ContainerId { get; }
 
+    public int Restarts { get; private set; }
+
     private string ShortId => ContainerId.Length > 12 ? ContainerId[..12] : ContainerId;
 
     public async Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken)
@@ -134,10 +141,20 @@ internal sealed class DockerSandboxSession : ISandboxSession
         // its links; a status of 128 or more may instead mean the wrapper itself was killed.
         _mayBeDirty |= run.TimedOut || run.OutputLimitExceeded || run.ExitCode is < 0 or >= 128;
 
+        // 137 is SIGKILL; 128 or no status at all is how an exec ends when gVisor's whole sandbox is taken by the
+        // host's OOM killer (the runtime lost the process: "urpc method containerManager.WaitPID failed: EOF").
         var outOfMemory = false;
-        if (!run.TimedOut && !run.OutputLimitExceeded && run.ExitCode == 137)
+        var sandboxDied = false;
+        if (!run.TimedOut && !run.OutputLimitExceeded && run.ExitCode is 137 or 128 or < 0)
         {
-            outOfMemory = await OomKilledSinceLastCheckAsync(cancellationToken).ConfigureAwait(false);
+            if (await OomKilledSinceLastCheckAsync(cancellationToken).ConfigureAwait(false) is { } counted)
+            {
+                outOfMemory = counted;
+            }
+            else
+            {
+                sandboxDied = outOfMemory = await SandboxDiedOfMemoryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (_containerOomKilled)
@@ -148,13 +165,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
         var result = new ExecutionResult
         {
-            ExitCode = outOfMemory && run.TimedOut ? 137 : run.ExitCode,
+            ExitCode = outOfMemory && (run.TimedOut || sandboxDied) ? 137 : run.ExitCode,
             TimedOut = run.TimedOut && !outOfMemory,
             MemoryPinned = run.MemoryPinned && !outOfMemory,
             OutputLimitExceeded = run.OutputLimitExceeded,
             OutOfMemory = outOfMemory,
             Stdout = run.Stdout,
-            Stderr = run.Stderr,
+            Stderr = outOfMemory ? WithoutRuntimeLines(run.Stderr) : run.Stderr,
             Duration = Stopwatch.GetElapsedTime(started),
         };
         SandboxLog.StepEnded(_logger, ShortId, result.ExitCode, result.TimedOut, result.OutputLimitExceeded, result.OutOfMemory, (long)result.Duration.TotalMilliseconds);
@@ -267,9 +284,27 @@ internal sealed class DockerSandboxSession : ISandboxSession
     {
         for (var attempt = 0; ; attempt++)
         {
-            var run = await RunAsync(
-                ["/bin/sh", "-c", script, "gitgrader-maintenance", .. arguments],
-                SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
+            RawRun run;
+            try
+            {
+                run = await RunAsync(
+                    ["/bin/sh", "-c", script, "gitgrader-maintenance", .. arguments],
+                    SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SandboxException ex) when (attempt < 2)
+            {
+                // The container went down since the last step (gVisor's sandbox killed for memory a moment after
+                // the step's kill): restarted, and the script run again. An engine that fails otherwise is reported.
+                if (await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false) is not { Running: false })
+                {
+                    throw;
+                }
+
+                await RestartAsync(ex, cancellationToken).ConfigureAwait(false);
+                _containerOomKilled = false; // between steps: no step's verdict
+                continue;
+            }
+
             switch (run.ExitCode)
             {
                 case 0 when !run.TimedOut:
@@ -467,6 +502,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         await _engine.KillContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         await _engine.WaitContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
         await _engine.StartContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        Restarts++;
         _oomKillsSeen = 0;
         _mayBeDirty = true; // links planted before the restart may survive in the workspace
 
@@ -492,14 +528,20 @@ internal sealed class DockerSandboxSession : ISandboxSession
     /// <summary>
     /// An exec killed by the OOM killer does not set the container's <c>State.OOMKilled</c>; the
     /// memory cgroup's <c>oom_kill</c> counter (v1 <c>memory.oom_control</c>, v2 <c>memory.events</c>) does count it.
+    /// Null when the counter could not be read at all (the container is gone or going).
     /// </summary>
-    private async Task<bool> OomKilledSinceLastCheckAsync(CancellationToken cancellationToken)
+    private async Task<bool?> OomKilledSinceLastCheckAsync(CancellationToken cancellationToken)
     {
         try
         {
             var run = await RunAsync(
                 ["/bin/sh", "-c", "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; exit 0"],
                 SandboxUsers.Student, BaseEnvironment, "/", null, ReapTimeout, 4096, cancellationToken).ConfigureAwait(false);
+            if (run.TimedOut || run.ExitCode != 0)
+            {
+                return null;
+            }
+
             var count = 0;
             foreach (var line in Encoding.ASCII.GetString(run.Stdout).Split('\n'))
             {
@@ -516,13 +558,60 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
         catch (SandboxException)
         {
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the container itself was killed for want of memory (gVisor: the host's OOM killer takes the whole
+    /// sandbox). The engine goes on saying "running" for up to a second after the step's exec ended: asked again, briefly.
+    /// </summary>
+    private async Task<bool> SandboxDiedOfMemoryAsync(CancellationToken cancellationToken)
+    {
+        _mayBeDirty = true; // whatever happened, the next step starts from a container known to be sound
+        if (_containerOomKilled)
+        {
+            return true; // the probe's own timeout restarted it, and the restart saw why
+        }
+
+        try
+        {
+            for (var attempt = 0; attempt < DeathPolls; attempt++)
+            {
+                var status = await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+                if (status is not { Running: true })
+                {
+                    return status is { OomKilled: true };
+                }
+
+                await Task.Delay(DeathPollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SandboxException ex)
+        {
+            SandboxLog.StateUnknown(_logger, ex, ShortId);
+        }
+
+        return false;
+    }
+
+    /// <summary>A dead sandbox's exec ends with the runtime's own complaint on stderr: the student's, not the runtime's, is shown.</summary>
+    private static byte[] WithoutRuntimeLines(byte[] stderr)
+    {
+        var text = Encoding.UTF8.GetString(stderr);
+        if (!text.Contains(RuntimeComplaint, StringComparison.Ordinal))
+        {
+            return stderr;
+        }
+
+        var kept = text.Split('\n').Where(line => !line.Contains(RuntimeComplaint, StringComparison.Ordinal));
+        return Encoding.UTF8.GetBytes(string.Join('\n', kept));
     }
 
     /// <summary>
     /// Whether the container's memory that cannot be reclaimed (anonymous memory and the tmpfs workspace: there is
     /// no swap) is at 85% of its cap or more (the rest is the kernel's and the page cache it keeps evicting) (cgroup v1 <c>total_rss</c> + <c>total_shmem</c>, v2 <c>anon</c> + <c>shmem</c>).
+    /// Where the container has no cgroup to read (gVisor), the host's count: usage less the inactive page cache.
     /// </summary>
     private async Task<bool> MemoryPinnedAsync(CancellationToken cancellationToken)
     {
@@ -534,6 +623,12 @@ internal sealed class DockerSandboxSession : ISandboxSession
             {
                 _ = line.StartsWith("limit ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit);
                 _ = line.StartsWith("used ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(5), NumberStyles.Integer, CultureInfo.InvariantCulture, out used);
+            }
+
+            if (limit == 0)
+            {
+                // No cgroup inside (gVisor's sandbox has none): the host's count of the whole sandbox.
+                (used, limit) = await _engine.MemoryAsync(ContainerId, cancellationToken).ConfigureAwait(false) is { } host ? (host.Used, host.Limit) : (0, 0);
             }
 
             return limit > 0 && used >= limit / 20 * 17;

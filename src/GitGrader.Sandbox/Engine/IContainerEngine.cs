@@ -60,6 +60,12 @@ internal interface IContainerEngine
     /// <summary>The container's state, or null when the engine has no such container.</summary>
     Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The container's memory as the host counts it, or null when the engine does not say (a container not
+    /// running). Unlike a read of the cgroup inside the container, this works under gVisor, whose sandbox has none.
+    /// </summary>
+    Task<ContainerMemory?> MemoryAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Every container (running or not) carrying <paramref name="label"/> (<c>key=value</c>).</summary>
     Task<IReadOnlyList<LabelledResource>> ListContainersAsync(string label, CancellationToken cancellationToken);
 

@@ -42,6 +42,12 @@ internal sealed class FakeEngine : IContainerEngine
     /// <summary>Exec creation of the kill script fails (as when a fork bomb holds every pid).</summary>
     public bool KillFails { get; set; }
 
+    /// <summary>The container is not running (gVisor's sandbox taken by the OOM killer): execs are refused until it is started.</summary>
+    public bool ContainerDown { get; set; }
+
+    /// <summary>What container inspect says, one answer per call, before it says "running" (the default).</summary>
+    public Queue<ContainerStatus> ContainerStates { get; } = new();
+
     /// <summary>The memory cgroup's oom_kill counter.</summary>
     public int OomKills { get; set; }
 
@@ -60,6 +66,12 @@ internal sealed class FakeEngine : IContainerEngine
 
     /// <summary>What the memory probe reads as the memory that cannot be reclaimed, in bytes.</summary>
     public long MemoryUsed { get; set; }
+
+    /// <summary>The container has no cgroup to read inside (gVisor): the memory probe prints nothing.</summary>
+    public bool NoCgroupInside { get; set; }
+
+    /// <summary>What the engine's stats say of the container's memory (the host's cgroup).</summary>
+    public ContainerMemory? HostMemory { get; set; }
 
     public int KillScripts => Execs.Count(e => e.Spec is { } spec && IsKill(spec));
 
@@ -123,7 +135,12 @@ internal sealed class FakeEngine : IContainerEngine
         return id;
     }
 
-    public Task StartContainerAsync(string id, CancellationToken cancellationToken) => Do("container start", id);
+    public async Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        await Do("container start", id);
+        ContainerDown = false;
+        ContainerStates.Clear();
+    }
 
     public async Task KillContainerAsync(string id, CancellationToken cancellationToken)
     {
@@ -143,7 +160,15 @@ internal sealed class FakeEngine : IContainerEngine
     public async Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken)
     {
         await Do("container inspect", id);
-        return Containers.Any(c => c.Id == id) ? new ContainerStatus(true, false) : null;
+        return !Containers.Any(c => c.Id == id) ? null
+            : ContainerStates.TryDequeue(out var status) ? status
+            : new ContainerStatus(true, false);
+    }
+
+    public async Task<ContainerMemory?> MemoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await Do("container stats", id);
+        return HostMemory;
     }
 
     public async Task<IReadOnlyList<LabelledResource>> ListContainersAsync(string label, CancellationToken cancellationToken)
@@ -180,9 +205,14 @@ internal sealed class FakeEngine : IContainerEngine
         }
 
         await Do("exec create", Describe(exec));
+        if (ContainerDown)
+        {
+            throw new SandboxException($"The Docker engine refused exec create: 409 container {containerId} is not running");
+        }
+
         var fake = IsKill(exec) ? FakeExec.Exits(0)
             : IsOomProbe(exec) ? FakeExec.Exits(0, $"oom_kill_disable 0\nunder_oom 0\noom_kill {OomKills}\n")
-            : IsMemoryProbe(exec) ? FakeExec.Exits(0, $"limit {MemoryLimit}\nused {MemoryUsed}\n")
+            : IsMemoryProbe(exec) ? FakeExec.Exits(0, NoCgroupInside ? string.Empty : $"limit {MemoryLimit}\nused {MemoryUsed}\n")
             : Step(exec);
         fake.Spec = exec;
         fake.StillRunning = fake.Hangs || fake.Floods;

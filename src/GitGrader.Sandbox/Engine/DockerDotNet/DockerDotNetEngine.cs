@@ -199,6 +199,21 @@ internal sealed class DockerDotNetEngine : IContainerEngine
             }
         }, cancellationToken);
 
+    public Task<ContainerMemory?> MemoryAsync(string id, CancellationToken cancellationToken) =>
+        CallAsync<ContainerMemory?>("container stats", async token =>
+        {
+            try
+            {
+                var last = new LastReport<ContainerStatsResponse>();
+                await _client.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false }, last, token).ConfigureAwait(false);
+                return last.Value?.MemoryStats is { Limit: > 0 } memory ? ContainerMemoryOf(memory) : null;
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
     public Task<ContainerStatus?> InspectContainerAsync(string id, CancellationToken cancellationToken) =>
         CallAsync<ContainerStatus?>("container inspect", async token =>
         {
@@ -296,6 +311,20 @@ internal sealed class DockerDotNetEngine : IContainerEngine
             await call(token).ConfigureAwait(false);
             return true;
         }, cancellationToken);
+
+    /// <summary>As <c>docker stats</c> counts it: usage less the inactive page cache (cgroup v1 <c>total_inactive_file</c>, v2 <c>inactive_file</c>).</summary>
+    private static ContainerMemory ContainerMemoryOf(MemoryStats memory)
+    {
+        ulong inactive = 0;
+        if (memory.Stats is { } stats && !stats.TryGetValue("total_inactive_file", out inactive))
+        {
+            _ = stats.TryGetValue("inactive_file", out inactive);
+        }
+
+        var usage = memory.Usage ?? 0;
+        var used = usage > inactive ? usage - inactive : 0;
+        return new ContainerMemory((long)Math.Min(used, long.MaxValue), (long)Math.Min(memory.Limit ?? 0, long.MaxValue));
+    }
 
     private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
