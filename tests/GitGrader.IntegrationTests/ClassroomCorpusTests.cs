@@ -20,12 +20,13 @@ public sealed partial class ClassroomCorpusTests
 
     public static string CorpusRoot => Path.Combine(RepositoryPaths.Root, "tests", "corpus");
 
+    /// <summary>The corpus's folders, and the assignment templates that came from it (those with an <c>expected.txt</c>), relative to the repository.</summary>
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var directory in Directory.GetDirectories(CorpusRoot).Order(StringComparer.Ordinal))
+        foreach (var folder in CaseFolders())
         {
-            data.Add(Path.GetFileName(directory));
+            data.Add(Path.GetRelativePath(RepositoryPaths.Root, folder));
         }
 
         return data;
@@ -34,17 +35,19 @@ public sealed partial class ClassroomCorpusTests
     [Fact]
     public void TheCorpus_HoldsAtLeastTwelveAssignments_EachWithItsExpectedScores()
     {
-        var cases = Directory.GetDirectories(CorpusRoot);
+        var corpus = Directory.GetDirectories(CorpusRoot);
+        var cases = CaseFolders();
 
-        Assert.True(cases.Length >= 12, $"the corpus has {cases.Length} assignments");
-        Assert.All(cases, c => Assert.True(File.Exists(Path.Combine(c, "expected.txt")), c));
+        Assert.True(cases.Count >= 12, $"the corpus has {cases.Count} assignments");
+        Assert.All(corpus, c => Assert.True(File.Exists(Path.Combine(c, "expected.txt")), c));
+        Assert.True(cases.Count - corpus.Length >= 2, "at least two of the corpus's assignments are templates");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Case_GradesAsClassroomOrGradescopeWould(string name)
     {
-        var folder = Path.Combine(CorpusRoot, name);
+        var folder = Path.Combine(RepositoryPaths.Root, name);
         var expected = Expected(folder);
         var assignment = await AssignmentLoader.LoadAsync(folder, CancellationToken.None);
         var grader = new Grader(_docker.Sandbox);
@@ -58,6 +61,12 @@ public sealed partial class ClassroomCorpusTests
             Assert.True(score == report.Score && max == report.MaxScore, $"{name}/{submission}: expected {score}/{max}, got {report.Score}/{report.MaxScore}: {detail}");
         }
     }
+
+    private static List<string> CaseFolders() =>
+        Directory.GetDirectories(CorpusRoot)
+            .Concat(Directory.GetDirectories(RepositoryPaths.Templates).Where(t => File.Exists(Path.Combine(t, "expected.txt"))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static Dictionary<string, (double Score, double Max)> Expected(string folder)
     {
