@@ -291,6 +291,10 @@ public sealed class DockerSandboxSessionTests
         Assert.Equal(StepStageOutcome.Ready, outcome);
         Assert.Equal(1, session.Restarts);
         Assert.Contains(engine.Calls, c => c.StartsWith("container start", StringComparison.Ordinal));
+
+        // The death the restart found was between steps: no step's verdict.
+        var next = await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
+        Assert.False(next.OutOfMemory, "the next step out of memory");
     }
 
     [Fact]

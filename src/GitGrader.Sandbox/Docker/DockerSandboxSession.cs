@@ -187,8 +187,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
         if (!await TryKillStudentProcessesAsync(alsoRemoveSymlinks: true, cancellationToken).ConfigureAwait(false))
         {
-            await RestartAsync(null, cancellationToken).ConfigureAwait(false);
-            _containerOomKilled = false; // between steps: no step's verdict
+            await RestartBetweenStepsAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         _mayBeDirty = false;
@@ -300,8 +299,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
                     throw;
                 }
 
-                await RestartAsync(ex, cancellationToken).ConfigureAwait(false);
-                _containerOomKilled = false; // between steps: no step's verdict
+                await RestartBetweenStepsAsync(ex, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -314,7 +312,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
                 case WorkspaceScripts.StudentAlive when attempt < 2 && !run.TimedOut:
                     if (attempt > 0 || !await TryKillStudentProcessesAsync(alsoRemoveSymlinks: false, cancellationToken).ConfigureAwait(false))
                     {
-                        await RestartAsync(null, cancellationToken).ConfigureAwait(false);
+                        await RestartBetweenStepsAsync(null, cancellationToken).ConfigureAwait(false);
                     }
 
                     continue;
@@ -495,6 +493,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
+    /// <summary>A restart between steps: what it finds of the container's death is no step's verdict.</summary>
+    private async Task RestartBetweenStepsAsync(Exception? cause, CancellationToken cancellationToken)
+    {
+        await RestartAsync(cause, cancellationToken).ConfigureAwait(false);
+        _containerOomKilled = false;
+    }
+
     private async Task RestartAsync(Exception? cause, CancellationToken cancellationToken)
     {
         SandboxLog.Restarting(_logger, cause, ShortId);
@@ -568,7 +573,6 @@ internal sealed class DockerSandboxSession : ISandboxSession
     /// </summary>
     private async Task<bool> SandboxDiedOfMemoryAsync(CancellationToken cancellationToken)
     {
-        _mayBeDirty = true; // whatever happened, the next step starts from a container known to be sound
         if (_containerOomKilled)
         {
             return true; // the probe's own timeout restarted it, and the restart saw why

@@ -29,6 +29,6 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Built image {Tag} in {ElapsedMs} ms")]
     public static partial void Built(ILogger logger, string tag, long elapsedMs);
 
-    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Sandbox {Container}: a step ended without a status and the engine could not say whether the container is still up; it is restarted before the next step")]
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Sandbox {Container}: a step was killed and the engine could not say whether the container is still up; the next step first makes sure it is")]
     public static partial void StateUnknown(ILogger logger, Exception exception, string container);
 }
