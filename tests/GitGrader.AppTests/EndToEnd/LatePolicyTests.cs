@@ -42,10 +42,15 @@ public sealed class LatePolicyTests
             await copy.PushAsync();
         }
 
-        foreach (var sha in pushes.Values)
-        {
-            Assert.Equal("10/10 points", (await scenario.CompletedCheckRunAsync(sha)).Title);
-        }
+        var aliceRun = await scenario.CompletedCheckRunAsync(pushes["alice"]);
+        var bobRun = await scenario.CompletedCheckRunAsync(pushes["bob"]);
+        Assert.Equal("10/10 points", aliceRun.Title);
+        Assert.Equal("10/10 points", bobRun.Title);
+        Assert.DoesNotContain("Late:", aliceRun.Summary, StringComparison.Ordinal);
+        Assert.Contains(
+            $"2 days after your deadline ({deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) and its grace period. If it is the submission that counts, 20% of its points are taken.",
+            bobRun.Summary,
+            StringComparison.Ordinal);
 
         // The push came 30 h after the deadline: 30 h − 15 min of grace is 2 started days, −20% of 10.
         var issue = await scenario.GitHub.WaitForIssueAsync(
