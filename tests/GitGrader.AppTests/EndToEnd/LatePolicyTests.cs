@@ -27,7 +27,11 @@ public sealed class LatePolicyTests
             }),
             startServer: false);
         var file = Path.Combine(scenario.Course.AssignmentsFolder, CourseFolder.Slug, "assignment.yml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace(
+        // One hidden test is shown in full after the due date: bob's, not yet alice's (her own deadline is to come).
+        var yaml = File.ReadAllText(file);
+        var hidden = yaml.IndexOf("visibility: hidden", StringComparison.Ordinal);
+        yaml = string.Concat(yaml.AsSpan(0, hidden), "visibility: after_due_date", yaml.AsSpan(hidden + "visibility: hidden".Length));
+        File.WriteAllText(file, yaml.Replace(
             "\ntests:\n",
             $"\ndeadline: {deadline.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture)}\nlate: {{ grace: 15m, penalty_per_day: 10%, max_penalty: 50% }}\n\ntests:\n",
             StringComparison.Ordinal));
@@ -47,6 +51,8 @@ public sealed class LatePolicyTests
         Assert.Equal("10/10 points", aliceRun.Title);
         Assert.Equal("10/10 points", bobRun.Title);
         Assert.DoesNotContain("Late:", aliceRun.Summary, StringComparison.Ordinal);
+        Assert.Matches(@"\| Last line without a newline 📅 \| [^|]+ \| 1/1 \| — \|", aliceRun.Summary);
+        Assert.Matches(@"\| Last line without a newline 📅 \| [^|]+ \| 1/1 \| \d[^|]* \|", bobRun.Summary);
         Assert.Contains(
             $"2 days after your deadline ({deadline.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) and its grace period. If it is the submission that counts, 20% of its points are taken.",
             bobRun.Summary,
