@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GitGrader.AppTests.Support;
+using GitGrader.AppTests.Units;
 
 namespace GitGrader.AppTests.EndToEnd;
 

@@ -4,7 +4,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Units;
 
 /// <summary>The one table of a Markdown body, parsed back with Markdig (GitHub's table extension): each row's cells by column header, as plain text.</summary>
 internal static class MarkdownTable
