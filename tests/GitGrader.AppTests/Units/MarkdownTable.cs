@@ -1,12 +1,14 @@
-using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace GitGrader.AppTests.Units;
 
-/// <summary>The one table of a Markdown body, parsed back with Markdig (GitHub's table extension): each row's cells by column header, as plain text.</summary>
+/// <summary>
+/// The one table of a Markdown body, parsed back with Markdig (GitHub's table extension): each row's
+/// cells by column header, as the source text of the cell without code-span backticks and the
+/// zero-width spaces that defuse autolinks.
+/// </summary>
 internal static class MarkdownTable
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
@@ -15,7 +17,7 @@ internal static class MarkdownTable
     public static List<Dictionary<string, string>> Rows(string markdown)
     {
         var table = Assert.Single(Markdown.Parse(markdown, Pipeline).Descendants<Table>());
-        var rows = table.Cast<TableRow>().Select(CellTexts).ToList();
+        var rows = table.Cast<TableRow>().Select(row => row.Cast<TableCell>().Select(cell => Text(markdown, cell)).ToList()).ToList();
         var header = rows[0];
         Assert.All(rows, row => Assert.Equal(header.Count, row.Count));
         return [.. rows.Skip(1).Select(row => header.Zip(row).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal))];
@@ -25,25 +27,8 @@ internal static class MarkdownTable
     public static Dictionary<string, string> Row(string markdown, string login) =>
         Assert.Single(Rows(markdown), row => row["Student"] == login);
 
-    private static List<string> CellTexts(TableRow row) =>
-        [.. row.Cast<TableCell>().Select(cell => string.Concat(cell.Descendants<ParagraphBlock>().Select(p => InlineText(p.Inline))))];
-
-    private static string InlineText(ContainerInline? inline)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in inline?.Descendants<Inline>() ?? [])
-        {
-            switch (node)
-            {
-                case LiteralInline literal:
-                    sb.Append(literal.Content);
-                    break;
-                case CodeInline code:
-                    sb.Append(code.Content);
-                    break;
-            }
-        }
-
-        return sb.ToString().Replace("\u200B", string.Empty, StringComparison.Ordinal).Trim();
-    }
+    private static string Text(string markdown, TableCell cell) =>
+        markdown.Substring(cell.Span.Start, cell.Span.Length).Trim().Trim('|').Trim()
+            .Replace("`", string.Empty, StringComparison.Ordinal)
+            .Replace("\u200B", string.Empty, StringComparison.Ordinal);
 }
