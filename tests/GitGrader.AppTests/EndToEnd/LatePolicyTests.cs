@@ -43,10 +43,12 @@ public sealed class LatePolicyTests
         {
             var copy = await scenario.StudentRepositoryAsync(login);
             copy.ReplaceFilesWith(CourseFolder.Solution);
+            copy.WriteFile("AUTHOR.txt", login + "\n"); // two commits of the same files in the same second would be one sha
             pushes[login] = await copy.CommitAllAsync("solution");
             await copy.PushAsync();
         }
 
+        Assert.NotEqual(pushes["alice"], pushes["bob"]);
         var aliceRun = await scenario.CompletedCheckRunAsync(pushes["alice"]);
         var bobRun = await scenario.CompletedCheckRunAsync(pushes["bob"]);
         Assert.Equal("10/10 points", aliceRun.Title);
