@@ -34,9 +34,9 @@ public sealed class RosterTableRenderer
     public string Render(Assignment assignment, Roster roster, IReadOnlyList<StudentScore> scores, Uri gitBaseUrl, DateTimeOffset now, StudentDeadlines? deadlines = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        deadlines ??= StudentDeadlines.None;
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(scores);
+        deadlines ??= StudentDeadlines.None;
         var byStudent = scores.ToDictionary(s => s.Student, StringComparer.OrdinalIgnoreCase);
         var logins = roster.LoginsWith(scores.Select(s => s.Student));
         var unlinked = roster.Entries.Where(e => e.GitHubUsername.Length == 0).ToList();
@@ -54,7 +54,6 @@ public sealed class RosterTableRenderer
         }
 
         sb.Append(' ').Append(GradingPolicyText.Describe(assignment)).Append(" Score is the recorded score, Raw what that submission scored before any penalty.");
-
         sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, the time GitHub recorded for it).\n\n");
         sb.Append("| Student | Name | Repository | Score | Raw | Best | Latest | Commit | Received | Late | Attempts |\n");
         sb.Append("|---|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
