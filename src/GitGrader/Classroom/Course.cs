@@ -6,9 +6,10 @@ namespace GitGrader.Classroom;
 public sealed class Course
 {
     /// <summary>Creates a course.</summary>
-    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null)
+    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null, ImportedClassroomPoints? classroomPoints = null)
     {
         Feedback = feedback ?? CourseFeedback.None;
+        ClassroomPoints = classroomPoints ?? ImportedClassroomPoints.None;
         Catalog = catalog;
         Roster = roster;
         InstructorRepository = instructorRepository;
@@ -20,6 +21,9 @@ public sealed class Course
 
     /// <summary>Daily limits on hidden-test feedback, with the per-student overrides.</summary>
     public CourseFeedback Feedback { get; }
+
+    /// <summary>Points GitHub Classroom recorded before the course moved (imported by <c>gitgrader import-classroom</c>), shown as such.</summary>
+    public ImportedClassroomPoints ClassroomPoints { get; }
 
     /// <summary>The students.</summary>
     public Roster Roster { get; }
@@ -68,13 +72,14 @@ public sealed class Course
         var roster = string.IsNullOrWhiteSpace(options.RosterCsv)
             ? Roster.Empty
             : await RosterCsvReader.ReadAsync(options.RosterCsv, cancellationToken).ConfigureAwait(false);
+        var classroomPoints = await ImportedClassroomPoints.LoadAsync(catalog, cancellationToken).ConfigureAwait(false);
         var feedback = CourseFeedback.Create(catalog, options.FeedbackOverrides, problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(string.Join(Environment.NewLine, problems));
         }
 
-        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback);
+        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback, classroomPoints);
     }
 
     /// <summary><c>https://github.com/</c> for api.github.com; the host root for GitHub Enterprise Server's <c>/api/v3/</c>.</summary>

@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace GitGrader.Classroom;
+
+/// <summary>RFC 4180 CSV as GitHub Classroom writes it (its roster and grades exports), and as GitGrader writes it back.</summary>
+internal static class CsvText
+{
+    /// <summary>The rows of <paramref name="text"/>, each with the line it starts on; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ConfigurationException">A quote inside an unquoted field, or a quoted field never closed.</exception>
+    public static List<CsvRow> ParseRows(string text, string source)
+    {
+        var rows = new List<CsvRow>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var rowLine = 1;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    field.Append(c);
+                }
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                rows.Add(new CsvRow(rowLine, [.. fields]));
+                fields.Clear();
+                line++;
+                rowLine = line;
+            }
+            else if (c == '"')
+            {
+                throw new ConfigurationException($"{source}:{line}: a quote inside an unquoted field; quote the whole field and double the quote.");
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            throw new ConfigurationException($"{source}:{rowLine}: a quoted field is never closed.");
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            rows.Add(new CsvRow(rowLine, [.. fields]));
+        }
+
+        return rows;
+    }
+
+    /// <summary>One field, quoted when it holds a comma, a quote or a line break (read back unchanged by <see cref="ParseRows"/>).</summary>
+    public static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>A row of fields, ending in a line break.</summary>
+    public static string Row(params IEnumerable<string> fields) => string.Join(',', fields.Select(Field)) + "\n";
+}
