@@ -47,6 +47,7 @@ internal static class GradesCsvReader
         var repositoryUrl = Column("student_repository_url");
         var timestamp = Column("submission_timestamp");
         var group = Column("group_name");
+        var starter = Column("starter_code_url");
 
         var result = new List<GradesCsvRow>();
         foreach (var row in rows.Skip(1))
@@ -80,7 +81,8 @@ internal static class GradesCsvReader
                 Timestamp(Cell(timestamp), $"{source}:{row.Line}", warnings),
                 Points(Cell(awarded), "points_awarded", $"{source}:{row.Line}"),
                 Points(Cell(available), "points_available", $"{source}:{row.Line}"),
-                Cell(group)));
+                Cell(group),
+                Cell(starter)));
         }
 
         return result;

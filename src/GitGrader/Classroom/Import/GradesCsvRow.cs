@@ -10,6 +10,7 @@ namespace GitGrader.Classroom.Import;
 /// <param name="PointsAwarded">Points Classroom's autograding gave, or null when the cell is empty.</param>
 /// <param name="PointsAvailable">The most points, or null when the cell is empty.</param>
 /// <param name="GroupName">The group (team) of a group assignment, or empty.</param>
+/// <param name="StarterCodeUrl">The assignment's starter repository page, or empty.</param>
 internal sealed record GradesCsvRow(
     int Line,
     string GitHubUsername,
@@ -19,4 +20,5 @@ internal sealed record GradesCsvRow(
     DateTimeOffset? SubmittedAt,
     double? PointsAwarded,
     double? PointsAvailable,
-    string GroupName);
+    string GroupName,
+    string StarterCodeUrl);
