@@ -1,6 +1,4 @@
 namespace GitGrader.Classroom;
 
-/// <summary>One CSV row: the line it starts on and its fields.</summary>
-/// <param name="Line">1-based line of the row's first character.</param>
-/// <param name="Fields">The fields, unquoted.</param>
+/// <summary>One CSV row and the line it starts on.</summary>
 internal sealed record CsvRow(int Line, List<string> Fields);

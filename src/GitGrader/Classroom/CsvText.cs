@@ -2,10 +2,10 @@ using System.Text;
 
 namespace GitGrader.Classroom;
 
-/// <summary>RFC 4180 CSV as GitHub Classroom writes it (its roster and grades exports), and as GitGrader writes it back.</summary>
+/// <summary>RFC 4180 rows of a configuration CSV (the roster, extensions, the Classroom import), each with the line it starts on; bad quoting names the file and line.</summary>
 internal static class CsvText
 {
-    /// <summary>The rows of <paramref name="text"/>, each with the line it starts on; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>The rows of <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="ConfigurationException">A quote inside an unquoted field, or a quoted field never closed.</exception>
     public static List<CsvRow> ParseRows(string text, string source)
     {
