@@ -58,6 +58,11 @@ internal static class AssignmentYamlWriter
 
         yaml.Append("counts: latest  # Classroom's grade was its latest run's\n");
         yaml.Append("# late: { grace: 15m, penalty_per_day: 10%, max_penalty: 50% }  # Classroom had no late penalty\n");
+        if (deadline is not null)
+        {
+            yaml.Append("# close_at_deadline: true  # lower the students' push access to read at the deadline (Classroom did not)\n");
+        }
+
         yaml.Append("#\n");
         yaml.Append("# TODO tests. Classroom kept this assignment's tests in each student repository, in\n");
         yaml.Append("# .github/classroom/autograding.json and .github/workflows/classroom.yml; GitGrader reads both as they\n");
