@@ -25,7 +25,7 @@ internal sealed record ClassroomImportRun(string Export, string Output, string? 
             plan = ClassroomImportPlanner.Plan(classroom, warnings);
             changes = await ImportFileWriter.CompareAsync(plan.Files, Output, cancellationToken);
         }
-        catch (Exception ex) when (ex is ClassroomExportException or ConfigurationException)
+        catch (Exception ex) when (ex is ClassroomExportException or ConfigurationException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
             await stderr.WriteLineAsync("Nothing was written.");

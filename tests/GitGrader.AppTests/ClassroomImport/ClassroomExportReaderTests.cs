@@ -89,6 +89,19 @@ public sealed class ClassroomExportReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_NullsWhereGitHubWritesListsAndUnknownFields_ReadAsNothingAndAreIgnored()
+    {
+        using var export = new ExportFixture();
+        export.Write("assignment-504/accepted-assignments.json", "[ null, { \"students\": null, \"repository\": null, \"a_new_field\": [1, {\"x\": true}] }, { \"students\": [ null, { \"id\": \"1001\", \"login\": \"alice\" } ] } ]");
+
+        var classroom = await ReadAsync(export.Export, "7001");
+
+        var accepted = classroom.Assignments.Single(a => a.Assignment.Id == 504).Accepted;
+        Assert.Equal([0, 1], accepted.Select(a => a.Students.Count));
+        Assert.Equal(1001, accepted[1].Students[0].Id);
+    }
+
+    [Fact]
     public async Task ReadAsync_MissingAcceptedAssignments_NamesTheFileAndSaysToExportAgain()
     {
         using var export = new ExportFixture();

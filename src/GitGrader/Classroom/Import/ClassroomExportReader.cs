@@ -142,7 +142,14 @@ internal static partial class ClassroomExportReader
             grades = GradesCsvReader.Parse(text, gradesPath, warnings);
         }
 
-        return new ExportedAssignment(assignment, folder, [.. accepted.Where(a => a is not null)], grades, File.Exists(gradesPath) ? gradesPath : null);
+        // A null where GitHub writes a list or an object reads as nothing, not as a crash further on.
+        var entries = accepted.Where(a => a is not null).Select(a => new ExportAcceptedAssignment
+        {
+            Students = [.. (a.Students ?? []).Where(s => s is not null)],
+            Repository = a.Repository,
+            Grade = a.Grade,
+        });
+        return new ExportedAssignment(assignment, folder, [.. entries], grades, File.Exists(gradesPath) ? gradesPath : null);
     }
 
     private static ExportClassroom Choose(List<ExportClassroom> classrooms, string? wanted, string path)
