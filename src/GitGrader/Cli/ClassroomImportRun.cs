@@ -104,11 +104,13 @@ internal sealed record ClassroomImportRun(string Export, string Output, string? 
         await stdout.WriteLineAsync("then serve with this configuration:");
         await stdout.WriteLineAsync($"  Classroom:Organization = {plan.Organization ?? "<the organisation of the student repositories>"}");
         await stdout.WriteLineAsync($"  Classroom:AssignmentsFolder = {output}");
+        await stdout.WriteLineAsync("  Classroom:InstructorRepository = <owner/name of the repository for the summary issues>");
         if (plan.RosterStudents > 0)
         {
             await stdout.WriteLineAsync($"  Classroom:RosterCsv = {Path.Combine(output, ClassroomImportPlanner.RosterFile)}");
         }
 
+        await stdout.WriteLineAsync($"and the App installed on {plan.Organization ?? "the organisation"} with access to the student repositories.");
         await stdout.WriteLineAsync("Nothing was read from or changed on GitHub.");
     }
 
