@@ -58,8 +58,12 @@ public sealed class StudentDeadlines
         return Create(catalog, roster, fromFiles, configured, problems);
     }
 
-    /// <summary>Checks <paramref name="fromFiles"/> and <paramref name="configured"/> together: one extension per student and assignment.</summary>
-    internal static StudentDeadlines Create(AssignmentCatalog catalog, Roster roster, IReadOnlyList<ExtensionEntry> fromFiles, IList<ExtensionOptions> configured, List<string> problems)
+    /// <summary>
+    /// Checks <paramref name="fromFiles"/> and <paramref name="configured"/> together: one extension per student and assignment.
+    /// With <paramref name="onlyCatalog"/>, configured entries of assignments not in <paramref name="catalog"/> are skipped
+    /// (<c>validate</c> of one folder) rather than errors.
+    /// </summary>
+    internal static StudentDeadlines Create(AssignmentCatalog catalog, Roster roster, IReadOnlyList<ExtensionEntry> fromFiles, IList<ExtensionOptions> configured, List<string> problems, bool onlyCatalog = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(roster);
@@ -73,6 +77,11 @@ public sealed class StudentDeadlines
             var slug = configured[i].Assignment?.Trim() ?? string.Empty;
             if (catalog.Find(slug) is not { } assignment)
             {
+                if (onlyCatalog)
+                {
+                    continue;
+                }
+
                 problems.Add($"{key}:Assignment: no assignment '{slug}' in Classroom:AssignmentsFolder (known: {string.Join(", ", catalog.Assignments.Select(a => a.Slug))}).");
                 continue;
             }

@@ -23,7 +23,9 @@ internal static class ExportCommand
     {
         var command = new Command("export", """
             Print the grade book as CSV: one row per assignment and student (roster students without a submission
-            included) with best and latest score, max, latest commit, when it was received (UTC), late, attempts.
+            included) with best and latest score, max, latest commit, when it was received (UTC), late, attempts,
+            then the recorded score (late policy and counts:, against the student's own deadline), the raw score,
+            the penalty, days late, the counted commit, the deadline used and whether it is an extension.
             Reads the same configuration and database as serve.
             """)
         {

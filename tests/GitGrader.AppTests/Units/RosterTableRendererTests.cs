@@ -1,4 +1,3 @@
-using GitGrader.AppTests.Support;
 using GitGrader.Classroom;
 using GitGrader.Core.Assignments;
 using GitGrader.Reporting;
