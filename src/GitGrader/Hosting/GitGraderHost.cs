@@ -45,6 +45,7 @@ public static class GitGraderHost
         builder.Services.AddSingleton<DeliveryRecovery>();
         builder.Services.AddSingleton<BranchSweep>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();
+        builder.Services.AddHostedService<Provisioning.AccessCutoffService>();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
