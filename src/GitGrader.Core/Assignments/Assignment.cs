@@ -21,15 +21,6 @@ public sealed record Assignment
     /// <summary>Deadline, with its time zone; null when there is none.</summary>
     public DateTimeOffset? Deadline { get; init; }
 
-    /// <summary>The <c>timezone</c> local times of the assignment (its deadline, its students' extensions) are read in; null when none is set.</summary>
-    public TimeZoneInfo? TimeZone { get; init; }
-
-    /// <summary>Grace period and penalty for late submissions (<c>late:</c>).</summary>
-    public LatePolicy Late { get; init; } = LatePolicy.None;
-
-    /// <summary>Which submission gives the recorded score (<c>counts:</c>).</summary>
-    public SubmissionCounting Counts { get; init; } = SubmissionCounting.Best;
-
     /// <summary>
     /// The template repository students' repositories are generated from (<c>template: owner/name</c>), or null: then
     /// they are made from <see cref="StarterDirectory"/>.
@@ -41,6 +32,15 @@ public sealed record Assignment
     /// student whose extension is later). Needs a <see cref="Deadline"/>.
     /// </summary>
     public bool CloseAtDeadline { get; init; }
+
+    /// <summary>The <c>timezone</c> local times of the assignment (its deadline, its students' extensions) are read in; null when none is set.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Grace period and penalty for late submissions (<c>late:</c>).</summary>
+    public LatePolicy Late { get; init; } = LatePolicy.None;
+
+    /// <summary>Which submission gives the recorded score (<c>counts:</c>).</summary>
+    public SubmissionCounting Counts { get; init; } = SubmissionCounting.Best;
 
     /// <summary>Caps for grading one submission.</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;

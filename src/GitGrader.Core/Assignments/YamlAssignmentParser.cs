@@ -121,15 +121,14 @@ internal sealed partial class YamlAssignmentParser
             throw reader.Error("late", "a late policy needs the assignment to have a 'deadline'");
         }
 
-        var template = ReadTemplate(reader);
-        var closeAtDeadline = ReadCloseAtDeadline(reader, deadline is not null);
-
         var counts = reader.OptionalChoice("counts", Countings) ?? SubmissionCounting.Best;
         if ((counts is SubmissionCounting.BestOnTime or SubmissionCounting.LatestOnTime) && deadline is null)
         {
             throw reader.Error("counts", $"{LowerName(Countings, counts)} needs the assignment to have a 'deadline'");
         }
 
+        var template = ReadTemplate(reader);
+        var closeAtDeadline = ReadCloseAtDeadline(reader, deadline is not null);
         var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : testsBeside?.Limits ?? ResourceLimits.Default;
         var tests = testsBeside is not null && !reader.HasKey("tests") ? testsBeside.Tests : ReadTests(reader, deadline is not null);
 

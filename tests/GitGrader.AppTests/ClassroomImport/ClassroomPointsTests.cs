@@ -1,4 +1,4 @@
-using GitGrader.AppTests.Support;
+using GitGrader.AppTests.Units;
 using GitGrader.Classroom;
 using GitGrader.Core.Assignments;
 using GitGrader.Reporting;

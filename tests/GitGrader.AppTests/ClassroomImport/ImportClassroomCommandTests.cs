@@ -1,4 +1,5 @@
 using GitGrader.AppTests.Support;
+using GitGrader.AppTests.Units;
 using GitGrader.Classroom;
 using GitGrader.Cli;
 using GitGrader.Core.Assignments;

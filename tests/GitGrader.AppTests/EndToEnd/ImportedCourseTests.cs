@@ -1,5 +1,6 @@
 using GitGrader.AppTests.ClassroomImport;
 using GitGrader.AppTests.Support;
+using GitGrader.AppTests.Units;
 using GitGrader.Cli;
 
 namespace GitGrader.AppTests.EndToEnd;
@@ -56,7 +57,7 @@ public sealed class ImportedCourseTests
         Assert.Equal("Python word count", run.Name);
         Assert.Equal("10/10 points", run.Title);
         var issue = await scenario.GitHub.WaitForIssueAsync(
-            i => i.Repository.FullName == CourseFolder.InstructorRepository && i.Body is { } body && body.Contains("Classroom points (imported)", StringComparison.Ordinal) && body.Contains($"`{sha[..7]}`", StringComparison.Ordinal),
+            i => i.Repository.FullName == CourseFolder.InstructorRepository && i.Body is { } body && body.Contains("Classroom points (imported)", StringComparison.Ordinal) && body.Split('\n').Any(l => l.StartsWith("| `alice` |", StringComparison.Ordinal) && l.Contains($"`{sha[..7]}`", StringComparison.Ordinal) && l.Contains("| 10/10 | 10/10 |", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(60));
         Assert.StartsWith("GitGrader: Python word count (python-wordcount)", issue.Title, StringComparison.Ordinal);
         var aliceRow = MarkdownTable.Row(issue.Body!, "alice");
