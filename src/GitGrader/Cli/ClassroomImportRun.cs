@@ -9,7 +9,8 @@ namespace GitGrader.Cli;
 /// <param name="Classroom">The classroom's name or id, when the export has several.</param>
 /// <param name="DryRun">Say what would be written; write nothing.</param>
 /// <param name="Force">Overwrite files whose text would change.</param>
-internal sealed record ClassroomImportRun(string Export, string Output, string? Classroom, bool DryRun, bool Force)
+/// <param name="TimeZone">The IANA time zone to write deadlines in (null: UTC, as Classroom kept them).</param>
+internal sealed record ClassroomImportRun(string Export, string Output, string? Classroom, bool DryRun, bool Force, string? TimeZone = null)
 {
     /// <summary>Runs the import, writing the summary to <paramref name="stdout"/> and problems to <paramref name="stderr"/>; the exit code.</summary>
     public async Task<int> RunAsync(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -20,9 +21,15 @@ internal sealed record ClassroomImportRun(string Export, string Output, string? 
         IReadOnlyList<FileChange> changes;
         try
         {
+            TimeZoneInfo? zone = null;
+            if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone.Trim(), out zone))
+            {
+                throw new ClassroomExportException($"--time-zone: unknown time zone '{TimeZone}'; use an IANA id such as America/New_York or Europe/Paris.");
+            }
+
             var warnings = new List<string>();
             var classroom = await ClassroomExportReader.ReadAsync(Export, Classroom, warnings, cancellationToken);
-            plan = ClassroomImportPlanner.Plan(classroom, warnings);
+            plan = ClassroomImportPlanner.Plan(classroom, warnings, zone);
             changes = await ImportFileWriter.CompareAsync(plan.Files, Output, cancellationToken);
         }
         catch (Exception ex) when (ex is ClassroomExportException or ConfigurationException or IOException or UnauthorizedAccessException)

@@ -21,6 +21,11 @@ internal static class ImportClassroomCommand
         Description = "The classroom to import (its name or id) when the export has several.",
     };
 
+    private static readonly Option<string?> TimeZoneOption = new("--time-zone")
+    {
+        Description = "Write deadlines in this IANA time zone (e.g. Europe/Paris), with 'timezone:'. Default: UTC, as Classroom kept them.",
+    };
+
     private static readonly Option<bool> DryRunOption = new("--dry-run")
     {
         Description = "Say what would be written, and what would change; write nothing.",
@@ -43,7 +48,7 @@ internal static class ImportClassroomCommand
             same export writes the same files; a file that would change is only overwritten with --force.
             """)
         {
-            ExportArgument, OutputOption, ClassroomOption, DryRunOption, ForceOption,
+            ExportArgument, OutputOption, ClassroomOption, TimeZoneOption, DryRunOption, ForceOption,
         };
         command.SetAction(RunAsync);
         return command;
@@ -55,5 +60,6 @@ internal static class ImportClassroomCommand
             parse.GetValue(OutputOption)!.FullName,
             parse.GetValue(ClassroomOption),
             parse.GetValue(DryRunOption),
-            parse.GetValue(ForceOption)).RunAsync(Console.Out, Console.Error, cancellationToken);
+            parse.GetValue(ForceOption),
+            parse.GetValue(TimeZoneOption)).RunAsync(Console.Out, Console.Error, cancellationToken);
 }

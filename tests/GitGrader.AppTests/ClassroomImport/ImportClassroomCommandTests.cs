@@ -97,6 +97,39 @@ public sealed class ImportClassroomCommandTests
     }
 
     [Fact]
+    public async Task Import_WithATimeZone_WritesTheDeadlineInItAndTheSameInstantLoads()
+    {
+        using var export = new ExportFixture();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await new ClassroomImportRun(export.Export, export.Output, "7001", DryRun: false, Force: false, TimeZone: "Europe/Paris").RunAsync(stdout, stderr, CancellationToken.None);
+
+        Assert.True(exit == 0, $"{stdout}{stderr}");
+        var yaml = export.Read(Path.Combine("python-wordcount", "assignment.yml"));
+        Assert.Contains("\ntimezone: Europe/Paris\ndeadline: 2026-10-02T01:59:00+02:00 ", yaml, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.Combine(export.Output, "python-wordcount", ".github", "classroom"));
+        File.WriteAllText(Path.Combine(export.Output, "python-wordcount", ".github", "classroom", "autograding.json"), Autograding);
+        var assignment = await AssignmentLoader.LoadAsync(Path.Combine(export.Output, "python-wordcount"), CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 23, 59, 0, TimeSpan.Zero), assignment.Deadline);
+        Assert.Equal("Europe/Paris", assignment.TimeZone?.Id);
+    }
+
+    [Fact]
+    public async Task Import_AnUnknownTimeZone_IsBadInputAndWritesNothing()
+    {
+        using var export = new ExportFixture();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await new ClassroomImportRun(export.Export, export.Output, "7001", DryRun: false, Force: false, TimeZone: "Mars/Olympus").RunAsync(stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--time-zone: unknown time zone 'Mars/Olympus'", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(export.Output));
+    }
+
+    [Fact]
     public async Task Import_ABadGradesRow_NamesFileAndLineAndWritesNothing()
     {
         using var export = new ExportFixture();

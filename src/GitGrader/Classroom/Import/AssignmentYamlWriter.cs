@@ -16,6 +16,7 @@ internal static class AssignmentYamlWriter
     /// <param name="folder">The assignment folder's name (the repositories' prefix).</param>
     /// <param name="organization">The organisation of the student repositories, if known.</param>
     /// <param name="deadline">Classroom's deadline, if any.</param>
+    /// <param name="timeZone">The course's time zone to write the deadline in (with <c>timezone:</c>); null for UTC.</param>
     /// <param name="template">The starter repository, <c>owner/name</c>, if any.</param>
     /// <param name="studentRepository">One student repository (<c>owner/name</c>) to copy the tests from when the starter has none.</param>
     public static string Write(
@@ -24,6 +25,7 @@ internal static class AssignmentYamlWriter
         string folder,
         string? organization,
         DateTimeOffset? deadline,
+        TimeZoneInfo? timeZone,
         string? template,
         string? studentRepository)
     {
@@ -37,10 +39,16 @@ internal static class AssignmentYamlWriter
             .Append("-<login>, are graded by GitGrader from their next push; nothing was changed on GitHub.\n");
         yaml.Append("name: ").Append(Quoted(title)).Append('\n');
         yaml.Append("image: ").Append(AssignmentLoader.DefaultClassroomImage).Append('\n');
-        if (deadline is { } due)
+        var utc = deadline?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        if (deadline is { } due && timeZone is not null)
         {
-            yaml.Append("deadline: ").Append(due.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-                .Append("  # Classroom's deadline, in UTC as Classroom kept it\n");
+            yaml.Append("timezone: ").Append(timeZone.Id).Append('\n');
+            yaml.Append("deadline: ").Append(TimeZoneInfo.ConvertTime(due, timeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
+                .Append("  # Classroom's deadline, ").Append(utc).Append(", in ").Append(timeZone.Id).Append('\n');
+        }
+        else if (deadline is not null)
+        {
+            yaml.Append("deadline: ").Append(utc).Append("  # Classroom's deadline, in UTC as Classroom kept it\n");
         }
         else
         {

@@ -15,9 +15,9 @@ internal static class ClassroomImportPlanner
     /// <summary>The roster's file name under the output folder.</summary>
     public const string RosterFile = "roster.csv";
 
-    /// <summary>Plans the import of <paramref name="classroom"/>.</summary>
+    /// <summary>Plans the import of <paramref name="classroom"/>; deadlines in UTC, or in <paramref name="timeZone"/> when given.</summary>
     /// <exception cref="ClassroomExportException">Two assignments would share a folder.</exception>
-    public static ImportPlan Plan(ExportedClassroom classroom, IReadOnlyList<string> readWarnings)
+    public static ImportPlan Plan(ExportedClassroom classroom, IReadOnlyList<string> readWarnings, TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(classroom);
         var warnings = new List<string>(readWarnings);
@@ -71,6 +71,7 @@ internal static class ClassroomImportPlanner
                 folder,
                 organization,
                 Deadline(assignment, warnings),
+                timeZone,
                 Template(assignment, warnings),
                 adopted.Order(StringComparer.OrdinalIgnoreCase).FirstOrDefault())));
             if (points.Count > 0)
