@@ -20,7 +20,8 @@ public static class AssignmentLoader
     /// <summary>
     /// Loads <c>&lt;dir&gt;/assignment.yml</c> if present, else the workflow in <c>&lt;dir&gt;/.github/workflows</c>
     /// that uses Classroom's autograding actions, else <c>&lt;dir&gt;/autograding.json</c>, else
-    /// <c>&lt;dir&gt;/.github/classroom/autograding.json</c>, else a Gradescope autograder.
+    /// <c>&lt;dir&gt;/.github/classroom/autograding.json</c>, else a Gradescope autograder. An <c>assignment.yml</c>
+    /// without <c>tests</c> takes the tests of the first of the others found (an assignment imported from GitHub Classroom).
     /// </summary>
     /// <exception cref="AssignmentFormatException">The folder holds none of those files, or the file found cannot be used.</exception>
     public static async Task<Assignment> LoadAsync(string directory, CancellationToken cancellationToken)
@@ -38,9 +39,24 @@ public static class AssignmentLoader
         if (File.Exists(yamlPath))
         {
             var text = await File.ReadAllTextAsync(yamlPath, cancellationToken).ConfigureAwait(false);
-            return YamlAssignmentParser.Parse(yamlPath, fullDirectory, text);
+
+            // An assignment.yml without 'tests' takes them from Classroom's or Gradescope's files beside it
+            // (an imported course: its name, deadline and policy here, its tests as Classroom wrote them).
+            var beside = YamlAssignmentParser.DeclaresTests(text) ? null : await LoadImportedAsync(fullDirectory, cancellationToken).ConfigureAwait(false);
+            return YamlAssignmentParser.Parse(yamlPath, fullDirectory, text, beside);
         }
 
+        return await LoadImportedAsync(fullDirectory, cancellationToken).ConfigureAwait(false)
+            ?? throw new AssignmentFormatException(
+                fullDirectory,
+                null,
+                null,
+                $"no assignment file found; looked for {YamlFileName}, a Classroom workflow in .github/workflows, {ClassroomFileName}, {ClassroomNestedPath.Replace('\\', '/')} and a Gradescope autograder ({GradescopeAssignmentReader.RunScript})");
+    }
+
+    /// <summary>The folder's Classroom workflow, else its <c>autograding.json</c>, else its Gradescope autograder; null when it has none.</summary>
+    private static async Task<Assignment?> LoadImportedAsync(string fullDirectory, CancellationToken cancellationToken)
+    {
         // A workflow that grades decides which tests run: an autograding.json beside it is not read instead.
         if (await ClassroomWorkflowParser.FindAsync(fullDirectory, cancellationToken).ConfigureAwait(false) is { } workflow)
         {
@@ -57,15 +73,8 @@ public static class AssignmentLoader
             }
         }
 
-        if (File.Exists(Path.Combine(fullDirectory, GradescopeAssignmentReader.RunScript)))
-        {
-            return GradescopeAssignmentReader.Read(fullDirectory);
-        }
-
-        throw new AssignmentFormatException(
-            fullDirectory,
-            null,
-            null,
-            $"no assignment file found; looked for {YamlFileName}, a Classroom workflow in .github/workflows, {ClassroomFileName}, {ClassroomNestedPath.Replace('\\', '/')} and a Gradescope autograder ({GradescopeAssignmentReader.RunScript})");
+        return File.Exists(Path.Combine(fullDirectory, GradescopeAssignmentReader.RunScript))
+            ? GradescopeAssignmentReader.Read(fullDirectory)
+            : null;
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class YamlAssignmentParser
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
 
-    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback", "late", "counts"];
+    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback", "late", "counts", "template", "close_at_deadline"];
 
     private static readonly string[] FeedbackKeys = ["hidden_results_per_day", "resets_at", "time_zone"];
 
@@ -66,14 +66,36 @@ internal sealed partial class YamlAssignmentParser
         _directory = directory;
     }
 
-    /// <summary>Parses <paramref name="text"/>, read from <paramref name="filePath"/> in the assignment folder <paramref name="directory"/>.</summary>
-    public static Assignment Parse(string filePath, string directory, string text) =>
-        new YamlAssignmentParser(filePath, directory).Parse(text);
+    /// <summary>
+    /// Parses <paramref name="text"/>, read from <paramref name="filePath"/> in the assignment folder <paramref name="directory"/>.
+    /// When the file has no <c>tests</c>, they are those of <paramref name="testsBeside"/> (the folder's Classroom or
+    /// Gradescope files), with its format, setup and limits unless this file gives them.
+    /// </summary>
+    public static Assignment Parse(string filePath, string directory, string text, Assignment? testsBeside = null) =>
+        new YamlAssignmentParser(filePath, directory).Parse(text, testsBeside);
+
+    /// <summary>Whether <paramref name="text"/> is a mapping with a <c>tests</c> key (or cannot be read: <see cref="Parse"/> says why).</summary>
+    public static bool DeclaresTests(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException)
+        {
+            return true;
+        }
+
+        return stream.Documents.Count != 1
+            || stream.Documents[0].RootNode is not YamlMappingNode root
+            || root.Children.ContainsKey(new YamlScalarNode("tests"));
+    }
 
     private static string LowerName<T>(IReadOnlyDictionary<string, T> names, T value) =>
         names.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
 
-    private Assignment Parse(string text)
+    private Assignment Parse(string text, Assignment? testsBeside)
     {
         var root = LoadRoot(text);
         var reader = new YamlMappingReader(_filePath, root, string.Empty, TopLevelKeys);
@@ -105,9 +127,37 @@ internal sealed partial class YamlAssignmentParser
             throw reader.Error("counts", $"{LowerName(Countings, counts)} needs the assignment to have a 'deadline'");
         }
 
-        var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : ResourceLimits.Default;
+        var template = ReadTemplate(reader);
+        var closeAtDeadline = ReadCloseAtDeadline(reader, deadline is not null);
+        var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : testsBeside?.Limits ?? ResourceLimits.Default;
+        var tests = testsBeside is not null && !reader.HasKey("tests") ? testsBeside.Tests : ReadTests(reader, deadline is not null);
 
-        var testsNode = reader.OptionalSequence("tests") ?? throw reader.Missing("tests", "list at least one test");
+        return new Assignment
+        {
+            Slug = slug ?? Path.GetFileName(_directory),
+            Name = name.Trim(),
+            Image = image.Trim(),
+            Directory = _directory,
+            Format = testsBeside?.Format ?? AssignmentFormat.GitGrader,
+            Deadline = deadline,
+            TimeZone = AssignmentZone(reader),
+            Late = late,
+            Counts = counts,
+            Limits = limits,
+            Feedback = feedback,
+            Template = template,
+            CloseAtDeadline = closeAtDeadline,
+            Setup = NullIfBlank(reader.OptionalString("setup")) ?? testsBeside?.Setup,
+            Tests = tests,
+            Warnings = testsBeside?.Warnings ?? [],
+        };
+    }
+
+    private List<TestDefinition> ReadTests(YamlMappingReader reader, bool hasDeadline)
+    {
+        var testsNode = reader.OptionalSequence("tests") ?? throw reader.Missing(
+            "tests",
+            "list at least one test, or copy GitHub Classroom's tests (.github/classroom/autograding.json or .github/workflows/classroom.yml) or a Gradescope autograder/ into this folder to grade with those");
         if (testsNode.Children.Count == 0)
         {
             throw reader.Error("tests", "must list at least one test");
@@ -117,25 +167,10 @@ internal sealed partial class YamlAssignmentParser
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < testsNode.Children.Count; i++)
         {
-            tests.Add(ReadTest(testsNode.Children[i], $"tests[{i}]", deadline is not null, names));
+            tests.Add(ReadTest(testsNode.Children[i], $"tests[{i}]", hasDeadline, names));
         }
 
-        return new Assignment
-        {
-            Slug = slug ?? Path.GetFileName(_directory),
-            Name = name.Trim(),
-            Image = image.Trim(),
-            Directory = _directory,
-            Format = AssignmentFormat.GitGrader,
-            Deadline = deadline,
-            TimeZone = AssignmentZone(reader),
-            Late = late,
-            Counts = counts,
-            Limits = limits,
-            Feedback = feedback,
-            Setup = NullIfBlank(reader.OptionalString("setup")),
-            Tests = tests,
-        };
+        return tests;
     }
 
     private YamlMappingNode LoadRoot(string text)
@@ -204,6 +239,36 @@ internal sealed partial class YamlAssignmentParser
                 "deadline", $"'{text}' does not exist in {timeZone!.Id} (the clocks skip it)"),
             _ => throw reader.Error("deadline", $"expected a date and time such as {DeadlineParser.Examples} but found '{text}'"),
         };
+    }
+
+    private static TemplateRepository? ReadTemplate(YamlMappingReader reader)
+    {
+        if (reader.OptionalString("template") is not { } text)
+        {
+            return null;
+        }
+
+        return TemplateRepository.TryParse(text.Trim(), out var template)
+            ? template
+            : throw reader.Error("template", $"'{text}' is not a repository owner/name (e.g. cs101-staff/lab-1-template): letters, digits, '-', '_' and '.'");
+    }
+
+    private static bool ReadCloseAtDeadline(YamlMappingReader reader, bool hasDeadline)
+    {
+        if (reader.OptionalString("close_at_deadline") is not { } text)
+        {
+            return false;
+        }
+
+        var value = text.Trim() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw reader.Error("close_at_deadline", $"expected true or false but found '{text}'"),
+        };
+        return value && !hasDeadline
+            ? throw reader.Error("close_at_deadline", "needs the assignment to have a 'deadline' (the cut-off is the deadline)")
+            : value;
     }
 
     /// <summary>The assignment's own <c>timezone</c> (already checked by <see cref="ReadDeadline"/>), if any.</summary>

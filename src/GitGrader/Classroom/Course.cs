@@ -6,10 +6,11 @@ namespace GitGrader.Classroom;
 public sealed class Course
 {
     /// <summary>Creates a course.</summary>
-    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null, StudentDeadlines? deadlines = null)
+    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null, StudentDeadlines? deadlines = null, ImportedClassroomPoints? classroomPoints = null)
     {
         Feedback = feedback ?? CourseFeedback.None;
         Deadlines = deadlines ?? StudentDeadlines.None;
+        ClassroomPoints = classroomPoints ?? ImportedClassroomPoints.None;
         Catalog = catalog;
         Roster = roster;
         InstructorRepository = instructorRepository;
@@ -24,6 +25,9 @@ public sealed class Course
 
     /// <summary>Each student's deadline per assignment (the assignment's, or their extension's).</summary>
     public StudentDeadlines Deadlines { get; }
+
+    /// <summary>Points GitHub Classroom recorded before the course moved (imported by <c>gitgrader import-classroom</c>), shown as such.</summary>
+    public ImportedClassroomPoints ClassroomPoints { get; }
 
     /// <summary>The students.</summary>
     public Roster Roster { get; }
@@ -72,6 +76,7 @@ public sealed class Course
         var roster = string.IsNullOrWhiteSpace(options.RosterCsv)
             ? Roster.Empty
             : await RosterCsvReader.ReadAsync(options.RosterCsv, cancellationToken).ConfigureAwait(false);
+        var classroomPoints = await ImportedClassroomPoints.LoadAsync(catalog, cancellationToken).ConfigureAwait(false);
         var feedback = CourseFeedback.Create(catalog, options.FeedbackOverrides, problems);
         var deadlines = await StudentDeadlines.LoadAsync(catalog, roster, options.Extensions, problems, cancellationToken).ConfigureAwait(false);
         if (problems.Count > 0)
@@ -79,7 +84,7 @@ public sealed class Course
             throw new ConfigurationException(string.Join(Environment.NewLine, problems));
         }
 
-        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback, deadlines);
+        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback, deadlines, classroomPoints);
     }
 
     /// <summary><c>https://github.com/</c> for api.github.com; the host root for GitHub Enterprise Server's <c>/api/v3/</c>.</summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace GitGrader.Classroom;
 
-/// <summary>RFC 4180 rows of a configuration CSV (the roster, extensions), each with the line it starts on; bad quoting names the file and line.</summary>
+/// <summary>RFC 4180 rows of a configuration CSV (the roster, extensions, the Classroom import), each with the line it starts on; bad quoting names the file and line.</summary>
 internal static class CsvText
 {
     /// <summary>The rows of <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>
@@ -81,4 +81,11 @@ internal static class CsvText
 
         return rows;
     }
+
+    /// <summary>One field, quoted when it holds a comma, a quote or a line break (read back unchanged by <see cref="ParseRows"/>).</summary>
+    public static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>A row of fields, ending in a line break.</summary>
+    public static string Row(params IEnumerable<string> fields) => string.Join(',', fields.Select(Field)) + "\n";
 }

@@ -13,5 +13,7 @@ internal static class GitGraderCli
         WorkerCommand.Create(),
         ExportCommand.Create(),
         RegradeCommand.Create(),
+        ProvisionCommand.Create(),
+        ImportClassroomCommand.Create(),
     };
 }

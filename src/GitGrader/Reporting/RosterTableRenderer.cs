@@ -30,15 +30,20 @@ public sealed class RosterTableRenderer
     /// <summary>The hidden first line that finds the issue again.</summary>
     public static string Marker(string assignment) => $"<!-- gitgrader:summary:{assignment} -->";
 
-    /// <summary>Renders the issue body; <paramref name="deadlines"/> gives each student's deadline (none: the assignment's).</summary>
-    public string Render(Assignment assignment, Roster roster, IReadOnlyList<StudentScore> scores, Uri gitBaseUrl, DateTimeOffset now, StudentDeadlines? deadlines = null)
+    /// <summary>
+    /// Renders the issue body; <paramref name="deadlines"/> gives each student's deadline (none: the assignment's);
+    /// with <paramref name="classroomPoints"/> (the assignment's points imported from GitHub Classroom) a last column
+    /// shows them, labelled as imported.
+    /// </summary>
+    public string Render(Assignment assignment, Roster roster, IReadOnlyList<StudentScore> scores, Uri gitBaseUrl, DateTimeOffset now, StudentDeadlines? deadlines = null, IReadOnlyDictionary<string, ClassroomPoints>? classroomPoints = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(scores);
         deadlines ??= StudentDeadlines.None;
         var byStudent = scores.ToDictionary(s => s.Student, StringComparer.OrdinalIgnoreCase);
-        var logins = roster.LoginsWith(scores.Select(s => s.Student));
+        var imported = classroomPoints ?? new Dictionary<string, ClassroomPoints>();
+        var logins = roster.LoginsWith(scores.Select(s => s.Student).Concat(imported.Keys));
         var unlinked = roster.Entries.Where(e => e.GitHubUsername.Length == 0).ToList();
 
         var sb = new StringBuilder();
@@ -55,14 +60,19 @@ public sealed class RosterTableRenderer
 
         sb.Append(' ').Append(GradingPolicyText.Describe(assignment)).Append(" Score is the recorded score, Raw what that submission scored before any penalty.");
         sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, the time GitHub recorded for it).\n\n");
-        sb.Append("| Student | Name | Repository | Score | Raw | Best | Latest | Commit | Received | Late | Attempts |\n");
-        sb.Append("|---|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
+        sb.Append("| Student | Name | Repository | Score | Raw | Best | Latest | Commit | Received | Late | Attempts |").Append(imported.Count > 0 ? " Classroom points (imported) |\n" : "\n");
+        sb.Append("|---|---|---|---:|---:|---:|---:|---|---|---|---:|").Append(imported.Count > 0 ? "---:|\n" : "\n");
 
         var shown = 0;
         foreach (var login in logins)
         {
             var score = byStudent.GetValueOrDefault(login);
             var row = Row(login, roster.Find(login), score, StudentStanding.Of(assignment, login, score, deadlines), gitBaseUrl);
+            if (imported.Count > 0)
+            {
+                row = $"{row[..^1]} {ImportedCell(imported.GetValueOrDefault(login))} |\n";
+            }
+
             if (sb.Length + row.Length > MaxLength - Reserve)
             {
                 break;
@@ -75,6 +85,11 @@ public sealed class RosterTableRenderer
         if (shown < logins.Count)
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n{logins.Count - shown} more students do not fit in an issue; run `gitgrader export` for the whole table.\n");
+        }
+
+        if (imported.Count > 0)
+        {
+            sb.Append("\n*Classroom points (imported)*: what GitHub Classroom's autograding recorded before the course moved to GitGrader, from its export; GitGrader did not grade them, and Best and Latest do not count them.\n");
         }
 
         if (unlinked.Count > 0)
@@ -111,6 +126,10 @@ public sealed class RosterTableRenderer
         };
         return $"| {student} | {name} | {repository} | {recorded} | {raw} | {Score(score.BestScore, score.MaxScore)} | {Score(score.LatestScore, score.MaxScore)} | `{score.LatestSha[..Math.Min(7, score.LatestSha.Length)]}` | {Time(score.LatestReceivedAt)}{(score.LatestRecovered ? " (recovered)" : string.Empty)} | {late} | {score.Attempts} |\n";
     }
+
+    private static string ImportedCell(ClassroomPoints? points) => points?.Points is { } awarded
+        ? points.Available is { } available ? $"{Points(awarded)}/{Points(available)}" : Points(awarded)
+        : "—";
 
     private static string Score(double? score, double? max) =>
         score is { } s ? $"{Points(s)}/{Points(max ?? 0)}" : "pending";
