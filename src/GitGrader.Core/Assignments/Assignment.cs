@@ -21,6 +21,18 @@ public sealed record Assignment
     /// <summary>Deadline, with its time zone; null when there is none.</summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>
+    /// The template repository students' repositories are generated from (<c>template: owner/name</c>), or null: then
+    /// they are made from <see cref="StarterDirectory"/>.
+    /// </summary>
+    public TemplateRepository? Template { get; init; }
+
+    /// <summary>
+    /// <c>close_at_deadline: true</c>: at each student's deadline their push access is lowered to read (restored for a
+    /// student whose extension is later). Needs a <see cref="Deadline"/>.
+    /// </summary>
+    public bool CloseAtDeadline { get; init; }
+
     /// <summary>Caps for grading one submission.</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 

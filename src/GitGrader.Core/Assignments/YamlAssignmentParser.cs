@@ -15,7 +15,7 @@ internal sealed partial class YamlAssignmentParser
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
 
-    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback"];
+    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback", "template", "close_at_deadline"];
 
     private static readonly string[] FeedbackKeys = ["hidden_results_per_day", "resets_at", "time_zone"];
 
@@ -85,6 +85,8 @@ internal sealed partial class YamlAssignmentParser
 
         var deadline = ReadDeadline(reader);
         var feedback = reader.OptionalMapping("feedback") is { } feedbackNode ? FeedbackLimitReader.Read(_filePath, feedbackNode, FeedbackKeys, AssignmentZone(reader)) : null;
+        var template = ReadTemplate(reader);
+        var closeAtDeadline = ReadCloseAtDeadline(reader, deadline is not null);
         var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : ResourceLimits.Default;
 
         var testsNode = reader.OptionalSequence("tests") ?? throw reader.Missing("tests", "list at least one test");
@@ -110,6 +112,8 @@ internal sealed partial class YamlAssignmentParser
             Deadline = deadline,
             Limits = limits,
             Feedback = feedback,
+            Template = template,
+            CloseAtDeadline = closeAtDeadline,
             Setup = NullIfBlank(reader.OptionalString("setup")),
             Tests = tests,
         };
@@ -181,6 +185,36 @@ internal sealed partial class YamlAssignmentParser
                 "deadline", $"'{text}' does not exist in {timeZone!.Id} (the clocks skip it)"),
             _ => throw reader.Error("deadline", $"expected a date and time such as {DeadlineParser.Examples} but found '{text}'"),
         };
+    }
+
+    private static TemplateRepository? ReadTemplate(YamlMappingReader reader)
+    {
+        if (reader.OptionalString("template") is not { } text)
+        {
+            return null;
+        }
+
+        return TemplateRepository.TryParse(text.Trim(), out var template)
+            ? template
+            : throw reader.Error("template", $"'{text}' is not a repository owner/name (e.g. cs101-staff/lab-1-template): letters, digits, '-', '_' and '.'");
+    }
+
+    private static bool ReadCloseAtDeadline(YamlMappingReader reader, bool hasDeadline)
+    {
+        if (reader.OptionalString("close_at_deadline") is not { } text)
+        {
+            return false;
+        }
+
+        var value = text.Trim() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw reader.Error("close_at_deadline", $"expected true or false but found '{text}'"),
+        };
+        return value && !hasDeadline
+            ? throw reader.Error("close_at_deadline", "needs the assignment to have a 'deadline' (the cut-off is the deadline)")
+            : value;
     }
 
     /// <summary>The assignment's own <c>timezone</c> (already checked by <see cref="ReadDeadline"/>), if any.</summary>
