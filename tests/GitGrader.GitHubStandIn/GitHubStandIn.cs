@@ -158,6 +158,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         IssueEndpoints.Map(api);
         CommentEndpoints.Map(api);
         GitEndpoint.Map(app);
+        OAuthEndpoints.Map(app);
         return app;
     }
 
