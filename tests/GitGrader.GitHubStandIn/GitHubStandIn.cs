@@ -157,6 +157,12 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         ActivityEndpoints.Map(api);
         IssueEndpoints.Map(api);
         CommentEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        RepositoryEndpoints.Map(api);
+        CollaboratorEndpoints.Map(api);
+        GitRefEndpoints.Map(api);
+        PullEndpoints.Map(api);
+        BranchProtectionEndpoints.Map(api);
         GitEndpoint.Map(app);
         OAuthEndpoints.Map(app);
         return app;

@@ -108,6 +108,15 @@ internal sealed class StandInCore : IAsyncDisposable
     /// <summary>Issues, pull requests, comments.</summary>
     public IssueStore Issues { get; }
 
+    /// <summary>True when the App has <paramref name="permission"/> at <c>write</c> (or <c>admin</c>).</summary>
+    public bool AppMayWrite(string permission) => Options.Permissions.TryGetValue(permission, out var level) && level is "write" or "admin";
+
+    /// <summary>Collaborators, invitations and locked branches.</summary>
+    public RepositoryAccess RepositoryAccess { get; } = new();
+
+    /// <summary>The simulated secondary rate limit on content-creating requests.</summary>
+    public ContentCreationLimiter ContentCreation { get; } = new();
+
     /// <summary>Injected failures.</summary>
     public FaultInjector Faults { get; } = new();
 
@@ -130,7 +139,7 @@ internal sealed class StandInCore : IAsyncDisposable
     public void Attach(Uri baseUrl)
     {
         var apiBaseUrl = new Uri(baseUrl, "api/v3/");
-        _shapes = new JsonShapes(baseUrl, apiBaseUrl, App, Access);
+        _shapes = new JsonShapes(baseUrl, apiBaseUrl, App, Access, Options.Permissions);
         _payloads = new WebhookPayloadFactory(Examples, _shapes);
         CheckRuns = new CheckRunStore(baseUrl, Changed);
         _dispatcher = new WebhookDispatcher(() => WebhookUrl, () => DropWebhooks, () => WebhookSecret, App.AppId, Options.WebhookTimeout, Journal, Changed, Clock, Validator);

@@ -36,6 +36,28 @@ public sealed class StandInOptions
     /// </summary>
     public bool ValidateResponses { get; init; } = true;
 
+    /// <summary>
+    /// The App's permissions (as its JSON and its installations show them; GitHub's names: <c>contents</c> → <c>read</c>).
+    /// Enforced where GitHub's answer depends on them: an installation token pushes with git only with <c>contents: write</c>;
+    /// creating repositories needs <c>repository_creation: write</c> (or <c>administration: write</c>); collaborators,
+    /// invitations and branch protection need <c>administration: write</c>; refs <c>contents: write</c>; pull requests
+    /// <c>pull_requests: write</c>. Default: what GitGrader needed before provisioning (no write to contents).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Permissions { get; init; } = DefaultPermissions;
+
+    /// <summary>The permissions before provisioning: checks, issues and pull requests write; contents and metadata read.</summary>
+    public static IReadOnlyDictionary<string, string> DefaultPermissions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["checks"] = "write", ["contents"] = "read", ["issues"] = "write", ["metadata"] = "read", ["pull_requests"] = "write",
+    };
+
+    /// <summary>The permissions provisioning needs (GitGrader's manifest): the defaults, contents write, administration write, repository creation.</summary>
+    public static IReadOnlyDictionary<string, string> ProvisioningPermissions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["administration"] = "write", ["checks"] = "write", ["contents"] = "write", ["issues"] = "write", ["metadata"] = "read",
+        ["pull_requests"] = "write", ["repository_creation"] = "write",
+    };
+
     /// <summary>The clock for tokens, JWT checks and timestamps (a test may move it forward).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -75,4 +75,53 @@ public interface IGitHubClient
 
     /// <summary><c>PATCH /repos/{owner}/{repo}/issues/{number}</c> (title and body).</summary>
     Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /users/{username}</c> (installation token): the account, or null when no account has that login.</summary>
+    Task<GitHubUser?> FindUserAsync(long installationId, string login, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}</c>: the repository, or null when it does not exist (or the installation cannot see it).</summary>
+    Task<GitHubRepository?> FindRepositoryAsync(long installationId, RepositoryRef repository, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /repos/{template_owner}/{template_repo}/generate</c>: a new private repository <paramref name="repository"/>
+    /// from the template's default branch. GitHub fills it in the background: its branch may appear a moment later.
+    /// Content-creating: subject to the secondary rate limits.
+    /// </summary>
+    Task<GitHubRepository> CreateRepositoryFromTemplateAsync(long installationId, RepositoryRef template, RepositoryRef repository, string description, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /orgs/{org}/repos</c>: a new, empty, private repository <paramref name="repository"/> (its owner is the organisation). Content-creating.</summary>
+    Task<GitHubRepository> CreateOrganizationRepositoryAsync(long installationId, RepositoryRef repository, string description, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>PUT /repos/{owner}/{repo}/collaborators/{username}</c> with <paramref name="permission"/> (<c>pull</c>, <c>push</c>, …):
+    /// 201 invites the user, 204 says they were a collaborator already (whose permission it sets). Content-creating.
+    /// </summary>
+    Task<CollaboratorOutcome> AddCollaboratorAsync(long installationId, RepositoryRef repository, string login, string permission, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/invitations</c>, every page: the invitations not accepted yet.</summary>
+    Task<IReadOnlyList<RepositoryInvitation>> ListInvitationsAsync(long installationId, RepositoryRef repository, CancellationToken cancellationToken);
+
+    /// <summary><c>PATCH /repos/{owner}/{repo}/invitations/{invitation_id}</c>: the permission a pending invitation grants (<c>read</c>, <c>write</c>, …).</summary>
+    Task UpdateInvitationAsync(long installationId, RepositoryRef repository, long invitationId, string permissions, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/git/ref/heads/{branch}</c>: the branch's commit, or null when there is no such branch.</summary>
+    Task<string?> GetBranchShaAsync(long installationId, RepositoryRef repository, string branch, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /repos/{owner}/{repo}/git/refs</c>: a new branch at <paramref name="sha"/> (422 when it exists).</summary>
+    Task CreateBranchAsync(long installationId, RepositoryRef repository, string branch, string sha, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /repos/{owner}/{repo}/pulls?state=open&amp;head={owner}:{head}&amp;base={base}</c>, every page.</summary>
+    Task<IReadOnlyList<PullRequestSummary>> ListOpenPullRequestsAsync(long installationId, RepositoryRef repository, string headBranch, string baseBranch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /repos/{owner}/{repo}/pulls</c> from <paramref name="headBranch"/> into <paramref name="baseBranch"/> (422 "No
+    /// commits between" when the head has nothing the base lacks, or when such a pull request is open already). Content-creating.
+    /// </summary>
+    Task<PullRequestSummary> CreatePullRequestAsync(long installationId, RepositoryRef repository, string title, string headBranch, string baseBranch, string body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>PUT /repos/{owner}/{repo}/branches/{branch}/protection</c>: the branch locked (read-only for everyone, administrators
+    /// included), no force push, no deletion. Idempotent.
+    /// </summary>
+    Task ProtectBranchAsync(long installationId, RepositoryRef repository, string branch, CancellationToken cancellationToken);
 }

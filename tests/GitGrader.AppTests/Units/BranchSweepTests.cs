@@ -216,5 +216,29 @@ public sealed class BranchSweepTests : IAsyncLifetime
         public Task<Issue> CreateIssueAsync(long installationId, RepositoryRef repository, string title, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<GitHubUser?> FindUserAsync(long installationId, string login, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<GitHubRepository?> FindRepositoryAsync(long installationId, RepositoryRef repository, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<GitHubRepository> CreateRepositoryFromTemplateAsync(long installationId, RepositoryRef template, RepositoryRef repository, string description, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<GitHubRepository> CreateOrganizationRepositoryAsync(long installationId, RepositoryRef repository, string description, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<CollaboratorOutcome> AddCollaboratorAsync(long installationId, RepositoryRef repository, string login, string permission, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<RepositoryInvitation>> ListInvitationsAsync(long installationId, RepositoryRef repository, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task UpdateInvitationAsync(long installationId, RepositoryRef repository, long invitationId, string permissions, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<string?> GetBranchShaAsync(long installationId, RepositoryRef repository, string branch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task CreateBranchAsync(long installationId, RepositoryRef repository, string branch, string sha, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PullRequestSummary>> ListOpenPullRequestsAsync(long installationId, RepositoryRef repository, string headBranch, string baseBranch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<PullRequestSummary> CreatePullRequestAsync(long installationId, RepositoryRef repository, string title, string headBranch, string baseBranch, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task ProtectBranchAsync(long installationId, RepositoryRef repository, string branch, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

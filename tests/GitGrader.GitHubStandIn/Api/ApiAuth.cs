@@ -41,6 +41,15 @@ internal static class ApiAuth
         _ => ApiResults.Error(StatusCodes.Status401Unauthorized, "A JSON web token could not be decoded (this endpoint needs the App's JWT, not a token)"),
     };
 
+    /// <summary>
+    /// Null when the App holds <paramref name="permission"/> (or <paramref name="alternative"/>) at write; else GitHub's 403
+    /// "Resource not accessible by integration".
+    /// </summary>
+    public static IResult? RequireWrite(StandInCore core, string permission, string? alternative = null) =>
+        core.AppMayWrite(permission) || (alternative is not null && core.AppMayWrite(alternative))
+            ? null
+            : ApiResults.Error(StatusCodes.Status403Forbidden, $"Resource not accessible by integration (the App needs the '{permission}' permission at write{(alternative is null ? string.Empty : $", or '{alternative}'")})");
+
     /// <summary>The repository when an unexpired installation token of the installation covering it is calling; else GitHub's 401/403/404.</summary>
     public static (RepoRecord? Repository, IResult? Error) RequireInstallation(StandInCore core, Caller caller, string owner, string name)
     {

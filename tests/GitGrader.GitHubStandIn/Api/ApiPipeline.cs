@@ -19,6 +19,12 @@ internal sealed class ApiPipeline(StandInCore core)
 {
     private const string ApiPrefix = "/api/v3";
 
+    /// <summary>The operations GitHub counts as content creation (secondary rate limits) that the stand-in serves.</summary>
+    private static readonly HashSet<string> ContentCreatingOperations = new(StringComparer.Ordinal)
+    {
+        "repos/create-using-template", "repos/create-in-org", "repos/add-collaborator", "pulls/create", "issues/create", "issues/create-comment",
+    };
+
     /// <summary>The middleware.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -117,6 +123,14 @@ internal sealed class ApiPipeline(StandInCore core)
         if (core.Faults.TryTake(context.Request.Path.Value ?? "/") is { } fault)
         {
             await WriteFaultAsync(context, fault, caller.InstallationId);
+            return;
+        }
+
+        if (ContentCreatingOperations.Contains(outcome.Operation ?? string.Empty) && core.ContentCreation.TryAcquire(DateTimeOffset.UtcNow) is { } wait)
+        {
+            // A secondary limit: retry-after, and the primary budget left untouched (GitHub's answer for content creation).
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await ApiResults.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.");
             return;
         }
 

@@ -41,6 +41,25 @@ internal static class ApiResults
         return body;
     }
 
+    /// <summary>An error with GitHub's structured <c>errors</c> (<c>{resource, field, code, message}</c>), as validation failures have.</summary>
+    public static IResult Failed(int status, string message, string resource, string? field, string code, string? detail)
+    {
+        var body = ErrorBody(status, message);
+        var error = new JsonObject { ["resource"] = resource, ["code"] = code };
+        if (field is not null)
+        {
+            error["field"] = field;
+        }
+
+        if (detail is not null)
+        {
+            error["message"] = detail;
+        }
+
+        body["errors"] = new JsonArray(error);
+        return Json(body, status);
+    }
+
     /// <summary>An error answer.</summary>
     public static IResult Error(int status, string message, IEnumerable<string>? errors = null) => Json(ErrorBody(status, message, errors), status);
 

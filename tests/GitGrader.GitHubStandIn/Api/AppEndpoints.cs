@@ -59,7 +59,7 @@ internal static class AppEndpoints
             {
                 ["token"] = token,
                 ["expires_at"] = JsonShapes.Time(expiresAt),
-                ["permissions"] = JsonShapes.Permissions(),
+                ["permissions"] = core.Shapes.Permissions(),
                 ["repository_selection"] = "selected",
             },
             StatusCodes.Status201Created);

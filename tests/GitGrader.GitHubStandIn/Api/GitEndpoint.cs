@@ -34,7 +34,7 @@ internal static class GitEndpoint
         var reachable = repository is not null && caller.Kind switch
         {
             AuthKind.InstallationToken => repository.InstallationId == caller.InstallationId,
-            AuthKind.UserToken => core.Access.CanPush(repository, caller.Login!),
+            AuthKind.UserToken => CanRead(core, repository, caller.Login!),
             _ => false,
         };
         if (!reachable)
@@ -44,7 +44,8 @@ internal static class GitEndpoint
         }
 
         var user = caller.Login ?? core.App.BotLogin;
-        if (write && caller.Kind != AuthKind.UserToken)
+        var mayWrite = caller.Kind == AuthKind.UserToken ? CanWrite(core, repository!, user) : core.AppMayWrite("contents");
+        if (write && !mayWrite)
         {
             await WriteTextAsync(context, StatusCodes.Status403Forbidden, $"Permission to {repository!.FullName}.git denied to {user}.");
             return;
@@ -86,6 +87,18 @@ internal static class GitEndpoint
             });
         }
     }
+
+    /// <summary>A collaborator (any permission) reads; a pending invitation gives nothing; else the naming rule.</summary>
+    private static bool CanRead(StandInCore core, RepoRecord repository, string login) =>
+        core.RepositoryAccess.Governs(repository, login)
+            ? core.RepositoryAccess.PermissionOf(repository, login) is not null
+            : core.Access.CanPush(repository, login);
+
+    /// <summary>A collaborator with push, maintain or admin writes; else the naming rule.</summary>
+    private static bool CanWrite(StandInCore core, RepoRecord repository, string login) =>
+        core.RepositoryAccess.Governs(repository, login)
+            ? core.RepositoryAccess.PermissionOf(repository, login) is "push" or "maintain" or "admin"
+            : core.Access.CanPush(repository, login);
 
     private static Task WriteTextAsync(HttpContext context, int status, string message)
     {

@@ -7,7 +7,7 @@ using GitGrader.GitHubStandIn.State;
 namespace GitGrader.GitHubStandIn.Api;
 
 /// <summary>GitHub's JSON objects (users, the App, installations, repositories, check runs, issues, comments, pull requests) for this stand-in's URLs.</summary>
-internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, AccessRegistry access)
+internal sealed partial class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, AccessRegistry access, IReadOnlyDictionary<string, string> permissions)
 {
     private static readonly (string Key, string Suffix)[] RepositoryUrls =
     [
@@ -122,14 +122,7 @@ internal sealed class JsonShapes(Uri baseUrl, Uri apiBaseUrl, AppIdentity app, A
     };
 
     /// <summary>The App's permissions.</summary>
-    public static JsonObject Permissions() => new()
-    {
-        ["checks"] = "write",
-        ["contents"] = "read",
-        ["issues"] = "write",
-        ["metadata"] = "read",
-        ["pull_requests"] = "write",
-    };
+    public JsonObject Permissions() => new([.. permissions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create<string, JsonNode?>(p.Key, p.Value))]);
 
     /// <summary>A repository (<c>repository</c>, every required member).</summary>
     public JsonObject Repository(RepoRecord repository, DateTimeOffset now)

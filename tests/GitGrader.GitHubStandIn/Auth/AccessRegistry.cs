@@ -14,6 +14,7 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
     private readonly Dictionary<string, string> _userTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pushGrants = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> _userIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private long _nextInstallationId = 31_000_000;
     private long _nextUserId = 7_100_000;
 
@@ -21,6 +22,7 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
     public long InstallApp(string accountLogin)
     {
         var accountId = UserId(accountLogin);
+        AddAccount(accountLogin);
         lock (_lock)
         {
             var id = ++_nextInstallationId;
@@ -55,6 +57,7 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
     public string CreateUserToken(string login)
     {
         UserId(login);
+        AddAccount(login);
         var token = "ghp_" + RandomNumberGenerator.GetString(TokenAlphabet, 36);
         lock (_lock)
         {
@@ -62,6 +65,24 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
         }
 
         return token;
+    }
+
+    /// <summary>Makes <paramref name="login"/> an account that exists (<c>GET /users/{login}</c> finds it).</summary>
+    public void AddAccount(string login)
+    {
+        lock (_lock)
+        {
+            _accounts.Add(login);
+        }
+    }
+
+    /// <summary>True when the account exists; its login as it was first spelt is returned.</summary>
+    public bool TryFindAccount(string login, out string spelt)
+    {
+        lock (_lock)
+        {
+            return _accounts.TryGetValue(login, out spelt!);
+        }
     }
 
     /// <summary>Lets <paramref name="login"/> push to <paramref name="fullName"/>.</summary>

@@ -5,6 +5,7 @@ internal sealed class RepositoryRegistry
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RepoRecord> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<long> _templates = [];
     private long _nextId = 610_000_000;
 
     /// <summary>Registers a repository; throws when the name is taken.</summary>
@@ -21,6 +22,31 @@ internal sealed class RepositoryRegistry
             var record = new RepoRecord(++_nextId, owner, name, installationId, defaultBranch, now);
             _byName[key] = record;
             return record;
+        }
+    }
+
+    /// <summary>Marks the repository a template repository (or not).</summary>
+    public void SetTemplate(RepoRecord repository, bool isTemplate)
+    {
+        lock (_lock)
+        {
+            if (isTemplate)
+            {
+                _templates.Add(repository.Id);
+            }
+            else
+            {
+                _templates.Remove(repository.Id);
+            }
+        }
+    }
+
+    /// <summary>True for a template repository.</summary>
+    public bool IsTemplate(RepoRecord repository)
+    {
+        lock (_lock)
+        {
+            return _templates.Contains(repository.Id);
         }
     }
 

@@ -10,4 +10,5 @@ namespace GitGrader.GitHub.Rest.Json;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IssueRequestJson))]
+[JsonSerializable(typeof(ProvisioningRequestJson))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;
