@@ -158,6 +158,7 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         IssueEndpoints.Map(api);
         CommentEndpoints.Map(api);
         UserEndpoints.Map(api);
+        AuthenticatedUserEndpoint.Map(api);
         RepositoryEndpoints.Map(api);
         CollaboratorEndpoints.Map(api);
         GitRefEndpoints.Map(api);

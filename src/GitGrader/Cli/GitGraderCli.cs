@@ -13,5 +13,6 @@ internal static class GitGraderCli
         WorkerCommand.Create(),
         ExportCommand.Create(),
         RegradeCommand.Create(),
+        RosterCommand.Create(),
     };
 }

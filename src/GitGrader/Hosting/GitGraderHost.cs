@@ -5,6 +5,7 @@ using GitGrader.Recovery;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
+using GitGrader.Web.Invitations;
 using GitGrader.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Options;
 
 namespace GitGrader.Hosting;
 
-/// <summary>Builds the processes: <c>serve</c> (webhooks, check-run announcer, worker, summaries) and <c>worker</c> (worker and summaries only).</summary>
+/// <summary>Builds the processes: <c>serve</c> (webhooks, invitation links, check-run announcer, worker, summaries) and <c>worker</c> (worker and summaries only).</summary>
 public static class GitGraderHost
 {
     /// <summary>Webhook path, as set in the App's settings.</summary>
@@ -45,6 +46,7 @@ public static class GitGraderHost
         builder.Services.AddSingleton<DeliveryRecovery>();
         builder.Services.AddSingleton<BranchSweep>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();
+        builder.Services.AddInvitations(builder.Configuration);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -52,6 +54,7 @@ public static class GitGraderHost
         await app.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         app.MapPost(WebhookPath, (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapGet("/healthz", HealthAsync);
+        app.MapInvitations();
         app.MapGet("/", () => Results.Text($"GitGrader is running. GitHub delivers webhooks to POST {WebhookPath}; health at /healthz.\n"));
         return app;
     }
@@ -103,7 +106,7 @@ public static class GitGraderHost
         return builder.Build();
     }
 
-    /// <summary>The services of <c>export</c> (<see cref="GitGraderServices.AddGradeBook"/>), from the same configuration as <c>serve</c>, with the store migrated.</summary>
+    /// <summary>The services of <c>export</c> and <c>roster</c> (<see cref="GitGraderServices.AddGradeBook"/>), from the same configuration as <c>serve</c>, with the store migrated.</summary>
     public static async Task<IHost> BuildExportAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -31,7 +31,7 @@ public static class GitGraderServices
         return services;
     }
 
-    /// <summary>What reading the grade book needs: the course (assignments and roster), the store (section <c>Storage</c>) and the exporter.</summary>
+    /// <summary>What reading the grade book needs: the course (assignments and roster), the store (section <c>Storage</c>), the roster with its claims (<see cref="LinkedRoster"/>) and the exporter.</summary>
     public static IServiceCollection AddGradeBook(this IServiceCollection services, IConfiguration configuration, Course course)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -41,6 +41,7 @@ public static class GitGraderServices
         services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.ConfigurationKey));
         services.TryAddSingleton(course);
         services.TryAddSingleton(course.Catalog);
+        services.TryAddSingleton<LinkedRoster>();
         services.TryAddSingleton<GradeBookExporter>();
         return services;
     }

@@ -61,7 +61,7 @@ internal static partial class OAuthEndpoints
             return SignInForm(p, core.App.Name, posted && !string.IsNullOrEmpty(login));
         }
 
-        core.Access.UserId(login);
+        core.Access.AddAccount(login);
         var code = core.OAuth.Issue(login, core.App.ClientId, redirect, challenge);
         return Results.Redirect(Back(redirect, ("code", code), ("state", state)));
     }

@@ -1,5 +1,5 @@
 using GitGrader.Classroom;
-using GitGrader.GitHub.OAuth;
+using GitGrader.Provisioning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +33,7 @@ public static class InvitationEndpoints
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "form-token";
         });
+        services.TryAddSingleton<IRepositoryProvisioner, UnavailableProvisioner>();
         services.TryAddSingleton<LinkedRoster>();
         services.AddSingleton<SignInCookies>();
         services.AddSingleton<ProvisioningJobs>();
