@@ -158,7 +158,7 @@ internal sealed partial class GitHubClient
         return ReadRepository(response.Body, what);
     }
 
-    /// <summary>The call's answer, or null when GitHub answered 404.</summary>
+    /// <summary>The call's answer, or null when GitHub answered 404 (not found) or 409 (a ref of an empty repository: "Git Repository is empty.").</summary>
     private static async Task<T?> NullIfNotFoundAsync<T>(Task<T> call)
         where T : class
     {
@@ -166,7 +166,7 @@ internal sealed partial class GitHubClient
         {
             return await call.ConfigureAwait(false);
         }
-        catch (GitHubApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (GitHubApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             return null;
         }
@@ -181,7 +181,8 @@ internal sealed partial class GitHubClient
             Need(repository.DefaultBranch, "default_branch", what),
             repository.Private ?? throw Absent("private", what),
             repository.IsTemplate ?? false,
-            Uri.TryCreate(repository.HtmlUrl, UriKind.Absolute, out var html) ? html : null);
+            Uri.TryCreate(repository.HtmlUrl, UriKind.Absolute, out var html) ? html : null,
+            repository.CreatedAt);
     }
 
     private static PullRequestSummary ReadPullRequest(PullRequestJson? json, string what)

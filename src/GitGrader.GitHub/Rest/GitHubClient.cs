@@ -39,6 +39,15 @@ internal sealed partial class GitHubClient(OctokitConnections connections, Insta
     }
 
     /// <inheritdoc />
+    public async Task<long> GetOrganizationInstallationIdAsync(string organization, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organization);
+        var what = Describe(HttpMethod.Get, $"orgs/{Escape(organization)}/installation");
+        var installation = await CallAsync(what, connections.AsApp(), connection => Apps(connection).GetOrganizationInstallationForCurrent(organization), null, cancellationToken).ConfigureAwait(false);
+        return GitHubAnswers.InstallationId(installation, what);
+    }
+
+    /// <inheritdoc />
     public Task<string> GetInstallationTokenAsync(long installationId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(installationId);

@@ -7,4 +7,5 @@ namespace GitGrader.GitHub.Rest;
 /// <param name="IsPrivate">Private.</param>
 /// <param name="IsTemplate">A template repository.</param>
 /// <param name="HtmlUrl">Its page.</param>
-public sealed record GitHubRepository(long Id, RepositoryRef Repository, string DefaultBranch, bool IsPrivate, bool IsTemplate, Uri? HtmlUrl);
+/// <param name="CreatedAt">When it was created.</param>
+public sealed record GitHubRepository(long Id, RepositoryRef Repository, string DefaultBranch, bool IsPrivate, bool IsTemplate, Uri? HtmlUrl, DateTimeOffset? CreatedAt);

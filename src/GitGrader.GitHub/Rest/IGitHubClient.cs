@@ -76,6 +76,9 @@ public interface IGitHubClient
     /// <summary><c>PATCH /repos/{owner}/{repo}/issues/{number}</c> (title and body).</summary>
     Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /orgs/{org}/installation</c>, as the App: the installation on the organisation.</summary>
+    Task<long> GetOrganizationInstallationIdAsync(string organization, CancellationToken cancellationToken);
+
     /// <summary><c>GET /users/{username}</c> (installation token): the account, or null when no account has that login.</summary>
     Task<GitHubUser?> FindUserAsync(long installationId, string login, CancellationToken cancellationToken);
 
@@ -104,7 +107,7 @@ public interface IGitHubClient
     /// <summary><c>PATCH /repos/{owner}/{repo}/invitations/{invitation_id}</c>: the permission a pending invitation grants (<c>read</c>, <c>write</c>, …).</summary>
     Task UpdateInvitationAsync(long installationId, RepositoryRef repository, long invitationId, string permissions, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /repos/{owner}/{repo}/git/ref/heads/{branch}</c>: the branch's commit, or null when there is no such branch.</summary>
+    /// <summary><c>GET /repos/{owner}/{repo}/git/ref/heads/{branch}</c>: the branch's commit, or null when there is no such branch (404, or 409 for a repository with no commit yet).</summary>
     Task<string?> GetBranchShaAsync(long installationId, RepositoryRef repository, string branch, CancellationToken cancellationToken);
 
     /// <summary><c>POST /repos/{owner}/{repo}/git/refs</c>: a new branch at <paramref name="sha"/> (422 when it exists).</summary>

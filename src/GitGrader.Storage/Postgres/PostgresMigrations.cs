@@ -149,6 +149,33 @@ internal static class PostgresMigrations
             """
             ALTER TABLE jobs ADD COLUMN lane integer NOT NULL DEFAULT 0;
             """),
+        new(7, "provisioning: each student's repository of an assignment, step by step, and the access the cut-off applied",
+            """
+            CREATE TABLE provisioning (
+                assignment          text NOT NULL,
+                student_key         text NOT NULL,
+                student             text NOT NULL,
+                repository          text NOT NULL,
+                repository_id       bigint NULL,
+                html_url            text NULL,
+                create_requested_at timestamptz NULL,
+                starter_sha         text NULL,
+                collaborator        integer NOT NULL DEFAULT 0,
+                feedback_branch     integer NOT NULL DEFAULT 0,
+                pull_request        integer NULL,
+                branch_protected    integer NOT NULL DEFAULT 0,
+                completed_at        timestamptz NULL,
+                last_error          text NULL,
+                holder              text NULL,
+                held_until          timestamptz NULL,
+                access              text NULL,
+                access_deadline     timestamptz NULL,
+                access_holder       text NULL,
+                access_held_until   timestamptz NULL,
+                updated_at          timestamptz NOT NULL,
+                PRIMARY KEY (assignment, student_key)
+            );
+            """),
         new(9, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
             """
             CREATE TABLE roster_claims (

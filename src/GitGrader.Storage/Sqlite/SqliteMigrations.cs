@@ -149,6 +149,33 @@ internal static class SqliteMigrations
             """
             ALTER TABLE jobs ADD COLUMN lane INTEGER NOT NULL DEFAULT 0;
             """),
+        new(7, "provisioning: each student's repository of an assignment, step by step, and the access the cut-off applied",
+            """
+            CREATE TABLE provisioning (
+                assignment          TEXT NOT NULL,
+                student_key         TEXT NOT NULL,
+                student             TEXT NOT NULL,
+                repository          TEXT NOT NULL,
+                repository_id       INTEGER NULL,
+                html_url            TEXT NULL,
+                create_requested_at TEXT NULL,
+                starter_sha         TEXT NULL,
+                collaborator        INTEGER NOT NULL DEFAULT 0,
+                feedback_branch     INTEGER NOT NULL DEFAULT 0,
+                pull_request        INTEGER NULL,
+                branch_protected    INTEGER NOT NULL DEFAULT 0,
+                completed_at        TEXT NULL,
+                last_error          TEXT NULL,
+                holder              TEXT NULL,
+                held_until          TEXT NULL,
+                access              TEXT NULL,
+                access_deadline     TEXT NULL,
+                access_holder       TEXT NULL,
+                access_held_until   TEXT NULL,
+                updated_at          TEXT NOT NULL,
+                PRIMARY KEY (assignment, student_key)
+            );
+            """),
         new(9, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
             """
             CREATE TABLE roster_claims (

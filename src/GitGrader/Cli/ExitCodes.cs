@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The grader could not grade: Docker engine unreachable, image missing, grader error.</summary>
     public const int GraderUnavailable = 3;
 
+    /// <summary><c>provision</c>: some students' repositories could not be finished (each says why; a rerun finishes them).</summary>
+    public const int Incomplete = 4;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -14,5 +14,6 @@ internal static class GitGraderCli
         ExportCommand.Create(),
         RegradeCommand.Create(),
         RosterCommand.Create(),
+        ProvisionCommand.Create(),
     };
 }

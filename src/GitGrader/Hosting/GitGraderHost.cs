@@ -122,6 +122,26 @@ public static class GitGraderHost
         return host;
     }
 
+    /// <summary>The services of <c>provision</c> (<see cref="GitGraderServices.AddProvisioning"/>), from the same configuration as <c>serve</c>, with the store migrated; logs on stderr (warnings, or everything with verbose).</summary>
+    public static async Task<IHost> BuildProvisioningAsync(HostSettings settings, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(CheckedOptions()));
+        GitGraderConfiguration.AddSources(builder.Configuration, settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", settings.Verbose ? LogLevel.Information : LogLevel.Warning);
+        var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddProvisioning(builder.Configuration, course);
+        overrides?.Invoke(builder.Services);
+        var host = builder.Build();
+        ValidateOptions(host.Services);
+        await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return host;
+    }
+
     /// <summary>Every registration is checked when the container is built (a missing dependency fails at start, not at first use).</summary>
     private static ServiceProviderOptions CheckedOptions() => new() { ValidateOnBuild = true, ValidateScopes = true };
 

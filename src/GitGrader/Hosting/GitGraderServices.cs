@@ -3,6 +3,7 @@ using GitGrader.Core.Grading;
 using GitGrader.Core.Sandboxing;
 using GitGrader.GitHub;
 using GitGrader.Ingest;
+using GitGrader.Provisioning;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
@@ -46,13 +47,28 @@ public static class GitGraderServices
         return services;
     }
 
+    /// <summary>
+    /// What making students' repositories needs (<c>provision</c>, and <c>serve</c> for the invitation page): the grade book's
+    /// course and store, GitHub (section <c>GitHub</c>), and <see cref="IRepositoryProvisioner"/> (section <c>Provisioning</c>).
+    /// </summary>
+    public static IServiceCollection AddProvisioning(this IServiceCollection services, IConfiguration configuration, Course course)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddGradeBook(configuration, course);
+        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
+        services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.ConfigurationKey));
+        services.TryAddSingleton<StarterCommits>();
+        services.TryAddSingleton<IRepositoryProvisioner, RepositoryProvisioner>();
+        return services;
+    }
+
     /// <summary>The GitHub App (<c>serve</c> and <c>worker</c>): grading and the grade book, plus GitHub, ingest, the worker and the reporters.</summary>
     public static IServiceCollection AddGitGrader(this IServiceCollection services, IConfiguration configuration, Course course)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGrading(configuration);
         services.AddGradeBook(configuration, course);
-        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
+        services.AddProvisioning(configuration, course);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.ConfigurationKey));

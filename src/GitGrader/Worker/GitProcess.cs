@@ -34,7 +34,14 @@ internal sealed class GitProcess : IDisposable
     public Stream Output => _process.StandardOutput.BaseStream;
 
     /// <summary>Starts <c>git ARGUMENTS</c> on the repository <paramref name="gitDirectory"/>.</summary>
-    public static GitProcess Start(string gitDirectory, string? token, bool keepInput, params string[] arguments)
+    public static GitProcess Start(string gitDirectory, string? token, bool keepInput, params string[] arguments) =>
+        Start(gitDirectory, token, keepInput, null, arguments);
+
+    /// <summary>
+    /// Starts <c>git ARGUMENTS</c> on the repository <paramref name="gitDirectory"/> with <paramref name="environment"/> added
+    /// (a commit's identity, an index file, a work tree); never a <c>GIT_CONFIG_*</c> variable, which carry the token.
+    /// </summary>
+    public static GitProcess Start(string gitDirectory, string? token, bool keepInput, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -56,28 +63,38 @@ internal sealed class GitProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var environment = start.Environment;
+        var variables = start.Environment;
         // The operator's certificate authority for a GitHub Enterprise host is the one GIT_* setting kept.
-        foreach (var inherited in environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) && k is not ("GIT_SSL_CAINFO" or "GIT_SSL_CAPATH")).ToList())
+        foreach (var inherited in variables.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal) && k is not ("GIT_SSL_CAINFO" or "GIT_SSL_CAPATH")).ToList())
         {
-            environment.Remove(inherited);
+            variables.Remove(inherited);
         }
 
-        environment["GIT_DIR"] = gitDirectory;
-        environment["GIT_TERMINAL_PROMPT"] = "0";
-        environment["GIT_ASKPASS"] = "/bin/false";
-        environment["SSH_ASKPASS"] = "/bin/false";
-        environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        environment["GIT_LFS_SKIP_SMUDGE"] = "1";
-        environment["GIT_NO_REPLACE_OBJECTS"] = "1";
-        environment["LC_ALL"] = "C";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (name.StartsWith("GIT_CONFIG", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{name}' is not for callers to set: git's GIT_CONFIG_* variables carry the token.", nameof(environment));
+            }
+
+            variables[name] = value;
+        }
+
+        variables["GIT_DIR"] = gitDirectory;
+        variables["GIT_TERMINAL_PROMPT"] = "0";
+        variables["GIT_ASKPASS"] = "/bin/false";
+        variables["SSH_ASKPASS"] = "/bin/false";
+        variables["GIT_CONFIG_NOSYSTEM"] = "1";
+        variables["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        variables["GIT_LFS_SKIP_SMUDGE"] = "1";
+        variables["GIT_NO_REPLACE_OBJECTS"] = "1";
+        variables["LC_ALL"] = "C";
         if (token is not null)
         {
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
-            environment["GIT_CONFIG_COUNT"] = "1";
-            environment["GIT_CONFIG_KEY_0"] = "http.extraHeader";
-            environment["GIT_CONFIG_VALUE_0"] = "Authorization: Basic " + basic;
+            variables["GIT_CONFIG_COUNT"] = "1";
+            variables["GIT_CONFIG_KEY_0"] = "http.extraHeader";
+            variables["GIT_CONFIG_VALUE_0"] = "Authorization: Basic " + basic;
         }
 
         var process = Process.Start(start) ?? throw new GitFetchException("could not start git; is it installed and on PATH?");
@@ -86,7 +103,25 @@ internal sealed class GitProcess : IDisposable
             process.StandardInput.Close();
         }
 
-        return new GitProcess(process, token, arguments[0]);
+        return new GitProcess(process, token, CommandOf(arguments));
+    }
+
+    /// <summary>The git command among the arguments (after global options such as <c>-C DIR</c>), for messages.</summary>
+    private static string CommandOf(string[] arguments)
+    {
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] is "-C" or "-c")
+            {
+                i++;
+            }
+            else if (!arguments[i].StartsWith('-'))
+            {
+                return arguments[i];
+            }
+        }
+
+        return arguments[0];
     }
 
     /// <summary>Tells git its input has ended.</summary>
@@ -94,9 +129,14 @@ internal sealed class GitProcess : IDisposable
 
     /// <summary>Runs <c>git ARGUMENTS</c> to the end and returns what it wrote.</summary>
     /// <exception cref="GitFetchException">git failed; the message holds its words.</exception>
-    public static async Task<byte[]> RunAsync(string gitDirectory, string? token, CancellationToken cancellationToken, params string[] arguments)
+    public static Task<byte[]> RunAsync(string gitDirectory, string? token, CancellationToken cancellationToken, params string[] arguments) =>
+        RunAsync(gitDirectory, token, null, cancellationToken, arguments);
+
+    /// <summary>Runs <c>git ARGUMENTS</c> to the end with <paramref name="environment"/> added, and returns what it wrote.</summary>
+    /// <exception cref="GitFetchException">git failed; the message holds its words.</exception>
+    public static async Task<byte[]> RunAsync(string gitDirectory, string? token, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, params string[] arguments)
     {
-        using var git = Start(gitDirectory, token, keepInput: false, arguments);
+        using var git = Start(gitDirectory, token, keepInput: false, environment, arguments);
         using var output = new MemoryStream();
         using (cancellationToken.Register(git.Kill))
         {

@@ -217,6 +217,8 @@ public sealed class BranchSweepTests : IAsyncLifetime
 
         public Task UpdateIssueAsync(long installationId, RepositoryRef repository, int issueNumber, string title, string body, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<long> GetOrganizationInstallationIdAsync(string organization, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<GitHubUser?> FindUserAsync(long installationId, string login, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<GitHubRepository?> FindRepositoryAsync(long installationId, RepositoryRef repository, CancellationToken cancellationToken) => throw new NotSupportedException();

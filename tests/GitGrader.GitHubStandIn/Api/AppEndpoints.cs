@@ -13,6 +13,7 @@ internal static class AppEndpoints
     {
         api.MapGet("/app", GetApp).WithMetadata(StandInEndpoint.Instance);
         api.MapGet("/repos/{owner}/{repo}/installation", GetRepositoryInstallation).WithMetadata(StandInEndpoint.Instance);
+        api.MapGet("/orgs/{org}/installation", GetOrganizationInstallation).WithMetadata(StandInEndpoint.Instance);
         api.MapPost("/app/installations/{installationId:long}/access_tokens", CreateAccessToken).WithMetadata(StandInEndpoint.Instance);
     }
 
@@ -32,6 +33,18 @@ internal static class AppEndpoints
 
         var repository = core.Repositories.Find(owner, repo);
         var installation = repository is null ? null : core.Access.FindInstallation(repository.InstallationId);
+        return installation is null ? ApiResults.NotFound() : ApiResults.Json(core.Shapes.Installation(installation));
+    }
+
+    private static IResult GetOrganizationInstallation(HttpContext context, StandInCore core, string org)
+    {
+        var request = context.Features.Get<ApiRequestFeature>()!;
+        if (ApiAuth.RequireApp(request.Caller) is { } denied)
+        {
+            return denied;
+        }
+
+        var installation = core.Access.FindInstallationOf(org);
         return installation is null ? ApiResults.NotFound() : ApiResults.Json(core.Shapes.Installation(installation));
     }
 

@@ -40,6 +40,15 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
         }
     }
 
+    /// <summary>The (first) installation on the account <paramref name="accountLogin"/>, or null.</summary>
+    public InstallationRecord? FindInstallationOf(string accountLogin)
+    {
+        lock (_lock)
+        {
+            return _installations.Values.OrderBy(i => i.Id).FirstOrDefault(i => i.AccountLogin.Equals(accountLogin, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>A new installation access token and when it expires.</summary>
     public (string Token, DateTimeOffset ExpiresAt) IssueInstallationToken(long installationId)
     {

@@ -16,4 +16,6 @@ internal sealed class RepositoryJson
     public string? DefaultBranch { get; set; }
 
     public string? HtmlUrl { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
 }

@@ -1,5 +1,4 @@
 using GitGrader.Classroom;
-using GitGrader.Provisioning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +32,6 @@ public static class InvitationEndpoints
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "form-token";
         });
-        services.TryAddSingleton<IRepositoryProvisioner, UnavailableProvisioner>();
         services.TryAddSingleton<LinkedRoster>();
         services.AddSingleton<SignInCookies>();
         services.AddSingleton<ProvisioningJobs>();

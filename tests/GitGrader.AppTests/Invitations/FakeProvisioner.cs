@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using GitGrader.AppTests.Support;
 using GitGrader.Core.Assignments;
 using GitGrader.GitHub;
 using GitGrader.Provisioning;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Invitations;
 
 /// <summary>A fake of our <see cref="IRepositoryProvisioner"/>: records each call, can hold a call open, or fail the next ones.</summary>
 public sealed class FakeProvisioner : IRepositoryProvisioner

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Invitations;
 
 /// <summary>
 /// Debian's headless Chromium (<c>/usr/bin/chromium</c>, <c>apt-get install chromium</c>; <c>.ci/run</c> installs it) driven by

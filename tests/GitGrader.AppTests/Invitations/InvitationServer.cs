@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using GitGrader.AppTests.Support;
 using GitGrader.GitHub.Tests.Support;
 using GitGrader.Hosting;
 using GitGrader.Provisioning;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StandIn = GitGrader.GitHubStandIn.GitHubStandIn;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Invitations;
 
 /// <summary>
 /// <c>serve</c> built in this process from the same code as the real one (<see cref="GitGraderHost.BuildServerAsync"/>), on a

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Invitations;
 
 /// <summary>One answer a <see cref="StudentBrowser"/> got: status, where it redirects, the HTML.</summary>
 public sealed record BrowserPage(HttpStatusCode Status, Uri? Location, string Html)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace GitGrader.AppTests.Support;
+namespace GitGrader.AppTests.Invitations;
 
 /// <summary>A browser without script for the invitation pages: its own cookie jar, each redirect seen (not followed).</summary>
 public sealed partial class StudentBrowser : IDisposable

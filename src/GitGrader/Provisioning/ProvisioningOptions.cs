@@ -1,0 +1,17 @@
+namespace GitGrader.Provisioning;
+
+/// <summary>How students' repositories are made (configuration section <c>Provisioning</c>).</summary>
+public sealed class ProvisioningOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string ConfigurationKey = "Provisioning";
+
+    /// <summary>How long one process holds a student's repository while making it; another process waits (or, past it, takes over).</summary>
+    public TimeSpan Hold { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long to wait for GitHub to fill a repository generated from a template (it does so in the background).</summary>
+    public TimeSpan TemplateFillTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Title of the Feedback pull request (as Classroom named it).</summary>
+    public string PullRequestTitle { get; set; } = "Feedback";
+}
