@@ -29,4 +29,7 @@ public sealed record StudentScore
 
     /// <summary>The latest submission reached GitGrader through recovery (see <see cref="SubmissionRecord.Recovered"/>).</summary>
     public bool LatestRecovered { get; init; }
+
+    /// <summary>Every submission, in the order received (of two received at once, in the order recorded), graded or not.</summary>
+    public IReadOnlyList<SubmissionScore> Submissions { get; init; } = [];
 }

@@ -931,6 +931,27 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStudentScoresAsync_Submissions_EachWithItsNewestResultAndTime_OldestFirst()
+    {
+        // a1 graded 9 then regraded 6; a2 graded 4 (max 12); a3 not graded yet.
+        var a1 = await PushAsync("a1");
+        var a2 = await PushAsync("a2");
+        await PushAsync("a3");
+        var regrade = await Store.IngestAsync(Rerun("course/wordcount-octocat", "a1", "wordcount", JobKind.Grade, Clock.GetUtcNow()), Ct);
+        await Store.SaveResultAsync(a1.SubmissionId!.Value, a1.JobId!.Value, Report(9, gradedAt: Start.AddMinutes(1)), Ct);
+        await Store.SaveResultAsync(a2.SubmissionId!.Value, a2.JobId!.Value, Report(4, 12, Start.AddMinutes(2)), Ct);
+        await Store.SaveResultAsync(a1.SubmissionId!.Value, regrade.JobId!.Value, Report(6, gradedAt: Start.AddMinutes(3)), Ct);
+
+        var score = Assert.Single(await Store.GetStudentScoresAsync("wordcount", Ct));
+
+        Assert.Equal(["a1", "a2", "a3"], score.Submissions.Select(s => s.Sha));
+        Assert.Equal([Start, Start.AddSeconds(1), Start.AddSeconds(2)], score.Submissions.Select(s => s.ReceivedAt));
+        Assert.Equal([6, 4, null], score.Submissions.Select(s => s.Score));
+        Assert.Equal([10, 12, null], score.Submissions.Select(s => s.MaxScore));
+        Assert.All(score.Submissions, s => Assert.False(s.Recovered));
+    }
+
+    [Fact]
     public async Task GetStudentScoresAsync_UnknownAssignment_IsEmpty()
     {
         await PushAsync("a1");

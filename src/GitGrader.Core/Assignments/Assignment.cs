@@ -33,6 +33,15 @@ public sealed record Assignment
     /// </summary>
     public bool CloseAtDeadline { get; init; }
 
+    /// <summary>The <c>timezone</c> local times of the assignment (its deadline, its students' extensions) are read in; null when none is set.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Grace period and penalty for late submissions (<c>late:</c>).</summary>
+    public LatePolicy Late { get; init; } = LatePolicy.None;
+
+    /// <summary>Which submission gives the recorded score (<c>counts:</c>).</summary>
+    public SubmissionCounting Counts { get; init; } = SubmissionCounting.Best;
+
     /// <summary>Caps for grading one submission.</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 

@@ -15,7 +15,7 @@ internal sealed partial class YamlAssignmentParser
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
 
-    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback", "template", "close_at_deadline"];
+    private static readonly string[] TopLevelKeys = ["name", "slug", "image", "deadline", "timezone", "setup", "limits", "tests", "feedback", "late", "counts", "template", "close_at_deadline"];
 
     private static readonly string[] FeedbackKeys = ["hidden_results_per_day", "resets_at", "time_zone"];
 
@@ -47,6 +47,14 @@ internal sealed partial class YamlAssignmentParser
         ["visible"] = Visibility.Visible,
         ["hidden"] = Visibility.Hidden,
         ["after_due_date"] = Visibility.AfterDueDate,
+    };
+
+    private static readonly Dictionary<string, SubmissionCounting> Countings = new(StringComparer.Ordinal)
+    {
+        ["best"] = SubmissionCounting.Best,
+        ["latest"] = SubmissionCounting.Latest,
+        ["best_on_time"] = SubmissionCounting.BestOnTime,
+        ["latest_on_time"] = SubmissionCounting.LatestOnTime,
     };
 
     private readonly string _filePath;
@@ -85,6 +93,18 @@ internal sealed partial class YamlAssignmentParser
 
         var deadline = ReadDeadline(reader);
         var feedback = reader.OptionalMapping("feedback") is { } feedbackNode ? FeedbackLimitReader.Read(_filePath, feedbackNode, FeedbackKeys, AssignmentZone(reader)) : null;
+        var late = reader.OptionalMapping("late") is { } lateNode ? LatePolicyReader.Read(_filePath, lateNode) : LatePolicy.None;
+        if (reader.HasKey("late") && deadline is null)
+        {
+            throw reader.Error("late", "a late policy needs the assignment to have a 'deadline'");
+        }
+
+        var counts = reader.OptionalChoice("counts", Countings) ?? SubmissionCounting.Best;
+        if ((counts is SubmissionCounting.BestOnTime or SubmissionCounting.LatestOnTime) && deadline is null)
+        {
+            throw reader.Error("counts", $"{LowerName(Countings, counts)} needs the assignment to have a 'deadline'");
+        }
+
         var template = ReadTemplate(reader);
         var closeAtDeadline = ReadCloseAtDeadline(reader, deadline is not null);
         var limits = reader.OptionalMapping("limits") is { } limitsNode ? ReadLimits(limitsNode) : ResourceLimits.Default;
@@ -110,6 +130,9 @@ internal sealed partial class YamlAssignmentParser
             Directory = _directory,
             Format = AssignmentFormat.GitGrader,
             Deadline = deadline,
+            TimeZone = AssignmentZone(reader),
+            Late = late,
+            Counts = counts,
             Limits = limits,
             Feedback = feedback,
             Template = template,

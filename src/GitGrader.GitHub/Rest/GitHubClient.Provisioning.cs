@@ -148,7 +148,7 @@ internal sealed partial class GitHubClient
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
         var path = $"{Repo(repository)}/branches/{EscapeRef(branch)}/protection";
         var what = Describe(HttpMethod.Put, path);
-        await AsInstallationAsync(installationId, what, connection => connection.Put<JsonElement?>(Relative(path), BranchProtectionJson.Locked), cancellationToken).ConfigureAwait(false);
+        await AsInstallationAsync(installationId, what, connection => connection.Put<ProtectedBranchJson>(Relative(path), BranchProtectionJson.Locked), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<GitHubRepository> PostRepositoryAsync(long installationId, string path, string body, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ internal static class StudentScores
     /// Per student: attempts = distinct submissions; the latest submission (by received time, then id)
     /// gives repository, sha and time; best = the highest score of any result; latest score and max
     /// score = the newest result (by graded time, then job) of the latest submission that has one.
-    /// Ordered by login, case-insensitively.
+    /// Every submission with its newest result's score, oldest first. Ordered by login, case-insensitively.
     /// </summary>
     public static IReadOnlyList<StudentScore> From(IReadOnlyList<ScoreRow> rows)
     {
@@ -23,12 +23,7 @@ internal static class StudentScores
                 .ToList();
             var latest = submissions[0];
             var graded = submissions.Where(s => s.Results.Count > 0).ToList();
-            var latestResult = graded.Count == 0
-                ? null
-                : graded[0].Results
-                    .OrderByDescending(r => StoreTime.ReadNullable(r.GradedAt))
-                    .ThenByDescending(r => r.JobId)
-                    .First();
+            var latestResult = graded.Count == 0 ? null : Newest(graded[0].Results);
             scores.Add(new StudentScore
             {
                 Student = student.Key,
@@ -40,9 +35,20 @@ internal static class StudentScores
                 LatestReceivedAt = latest.ReceivedAt,
                 LatestRecovered = latest.First.Recovered != 0,
                 Attempts = submissions.Count,
+                Submissions = [.. submissions.AsEnumerable().Reverse().Select(s => new SubmissionScore
+                {
+                    Sha = s.First.Sha,
+                    ReceivedAt = s.ReceivedAt,
+                    Score = s.Results.Count == 0 ? null : Newest(s.Results).Score,
+                    MaxScore = s.Results.Count == 0 ? null : Newest(s.Results).MaxScore,
+                    Recovered = s.First.Recovered != 0,
+                })],
             });
         }
 
         return [.. scores.OrderBy(s => s.Student, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Student, StringComparer.Ordinal)];
     }
+
+    private static ScoreRow Newest(List<ScoreRow> results) =>
+        results.OrderByDescending(r => StoreTime.ReadNullable(r.GradedAt)).ThenByDescending(r => r.JobId).First();
 }

@@ -29,6 +29,9 @@ public sealed class ClassroomOptions
     /// <summary>Per-student daily limits on hidden-test feedback, in place of an assignment's <c>feedback:</c> number.</summary>
     public IList<FeedbackOverrideOptions> FeedbackOverrides { get; init; } = [];
 
+    /// <summary>Per-student deadlines (extensions), besides each assignment folder's <c>extensions.csv</c>.</summary>
+    public IList<ExtensionOptions> Extensions { get; init; } = [];
+
     /// <summary>Git base URL for fetching (<c>https://github.com/</c>); derived from the API URL when empty.</summary>
     public Uri? GitBaseUrl { get; set; }
 }

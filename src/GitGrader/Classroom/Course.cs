@@ -6,9 +6,10 @@ namespace GitGrader.Classroom;
 public sealed class Course
 {
     /// <summary>Creates a course.</summary>
-    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null)
+    public Course(AssignmentCatalog catalog, Roster roster, RepositoryRef instructorRepository, Uri gitBaseUrl, CourseFeedback? feedback = null, StudentDeadlines? deadlines = null)
     {
         Feedback = feedback ?? CourseFeedback.None;
+        Deadlines = deadlines ?? StudentDeadlines.None;
         Catalog = catalog;
         Roster = roster;
         InstructorRepository = instructorRepository;
@@ -20,6 +21,9 @@ public sealed class Course
 
     /// <summary>Daily limits on hidden-test feedback, with the per-student overrides.</summary>
     public CourseFeedback Feedback { get; }
+
+    /// <summary>Each student's deadline per assignment (the assignment's, or their extension's).</summary>
+    public StudentDeadlines Deadlines { get; }
 
     /// <summary>The students.</summary>
     public Roster Roster { get; }
@@ -69,12 +73,13 @@ public sealed class Course
             ? Roster.Empty
             : await RosterCsvReader.ReadAsync(options.RosterCsv, cancellationToken).ConfigureAwait(false);
         var feedback = CourseFeedback.Create(catalog, options.FeedbackOverrides, problems);
+        var deadlines = await StudentDeadlines.LoadAsync(catalog, roster, options.Extensions, problems, cancellationToken).ConfigureAwait(false);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(string.Join(Environment.NewLine, problems));
         }
 
-        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback);
+        return new Course(catalog, roster, instructor!, options.GitBaseUrl ?? GitBaseUrlFor(gitHub.ApiBaseUrl), feedback, deadlines);
     }
 
     /// <summary><c>https://github.com/</c> for api.github.com; the host root for GitHub Enterprise Server's <c>/api/v3/</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GitGrader.Classroom;
 
 /// <summary>
@@ -30,7 +28,7 @@ public static class RosterCsvReader
     public static Roster Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var rows = ParseRows(text.TrimStart('\uFEFF'), source);
+        var rows = CsvText.ParseRows(text.TrimStart('\uFEFF'), source);
         if (rows.Count == 0)
         {
             throw new ConfigurationException($"{source}: the roster is empty; expected a header row 'identifier,github_username,github_id,name'.");
@@ -84,81 +82,4 @@ public static class RosterCsvReader
             ? index
             : throw new ConfigurationException($"{source}:1: no '{column}' column; GitHub Classroom's roster export has 'identifier,github_username,github_id,name' (found '{string.Join(',', header)}').");
     }
-
-    private static List<CsvRow> ParseRows(string text, string source)
-    {
-        var rows = new List<CsvRow>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var rowLine = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                rows.Add(new CsvRow(rowLine, [.. fields]));
-                fields.Clear();
-                line++;
-                rowLine = line;
-            }
-            else if (c == '"')
-            {
-                throw new ConfigurationException($"{source}:{line}: a quote inside an unquoted field; quote the whole field and double the quote.");
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new ConfigurationException($"{source}:{rowLine}: a quoted field is never closed.");
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add(new CsvRow(rowLine, [.. fields]));
-        }
-
-        return rows;
-    }
-
-    private sealed record CsvRow(int Line, List<string> Fields);
 }

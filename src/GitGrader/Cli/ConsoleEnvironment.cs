@@ -1,3 +1,4 @@
+using GitGrader.Classroom;
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Grading;
 using GitGrader.Core.Sandboxing;
@@ -71,6 +72,13 @@ internal sealed class ConsoleEnvironment : IDisposable
                 }
 
                 Error.MarkupLine("[yellow]fix:[/] give --docker-host (or DOCKER_HOST, GITGRADER_Docker__Endpoint) as unix:///var/run/docker.sock or tcp://host:2375.");
+                return ExitCodes.BadInput;
+            case ConfigurationException configuration:
+                foreach (var line in configuration.Message.Split('\n'))
+                {
+                    Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(line.TrimEnd('\r'))}");
+                }
+
                 return ExitCodes.BadInput;
             case DirectoryNotFoundException or FileNotFoundException:
                 Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(exception.Message)}");

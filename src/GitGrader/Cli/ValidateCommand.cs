@@ -18,11 +18,16 @@ internal static class ValidateCommand
         Description = "Assignment folder (assignment.yml, autograding.json or a Gradescope autograder/) with starter/ and solution/.",
     };
 
+    private static readonly Option<FileInfo?> ConfigOption = new("--config")
+    {
+        Description = "The course's configuration (as serve reads it): also check this assignment's Classroom:Extensions, and every extension's login against the roster.",
+    };
+
     public static Command Create()
     {
         var command = new Command("validate", "Check an assignment: its solution/ must get full marks and its starter/ less. Exits 1 when a test misbehaves.")
         {
-            AssignmentArgument, CommonOptions.DockerHost, CommonOptions.Verbose,
+            AssignmentArgument, ConfigOption, CommonOptions.DockerHost, CommonOptions.Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -42,12 +47,14 @@ internal static class ValidateCommand
                 }
             }
 
+            var config = parse.GetValue(ConfigOption);
+            var deadlines = await ValidationDeadlines.LoadAsync(assignment, config, cancellationToken);
             var grader = environment.Grader;
             var solution = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.SolutionDirectory), Options(environment, "solution: "), cancellationToken);
             var starter = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.StarterDirectory), Options(environment, "starter: "), cancellationToken);
             var problems = ValidationRules.Check(solution, starter);
 
-            Render(environment.Output, assignment, solution, starter, problems);
+            Render(environment.Output, assignment, solution, starter, problems, ValidationDeadlines.Describe(assignment, deadlines, config is not null));
             if (solution.HasGraderError || starter.HasGraderError)
             {
                 return ExitCodes.GraderUnavailable;
@@ -64,7 +71,7 @@ internal static class ValidateCommand
     private static GradeOptions Options(ConsoleEnvironment environment, string prefix) =>
         new() { RevealHidden = true, Progress = environment.Progress(prefix) };
 
-    private static void Render(IAnsiConsole console, Assignment assignment, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems)
+    private static void Render(IAnsiConsole console, Assignment assignment, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems, IReadOnlyList<(bool Warning, string Text)> deadlineLines)
     {
         console.Write(new Rule($"[bold]validate {TerminalText.Escape(assignment.Slug)}[/]").LeftJustified());
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Visibility").AddColumn("Solution").AddColumn("Starter");
@@ -98,6 +105,11 @@ internal static class ValidateCommand
         if (assignment.Feedback is { } feedback)
         {
             console.MarkupLine(Markup.Escape($"feedback: hidden results shown {feedback.HiddenResultsPerDay} time(s) a day per student; the count starts again at {feedback.ResetsAt:HH':'mm} {feedback.TimeZone.Id}"));
+        }
+
+        foreach (var (warning, text) in deadlineLines)
+        {
+            console.MarkupLine(warning ? $"[yellow]warning:[/] {TerminalText.Escape(text)}" : TerminalText.Escape(text));
         }
 
         if (problems.Count == 0)

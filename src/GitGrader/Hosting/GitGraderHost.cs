@@ -46,6 +46,7 @@ public static class GitGraderHost
         builder.Services.AddSingleton<DeliveryRecovery>();
         builder.Services.AddSingleton<BranchSweep>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();
+        builder.Services.AddHostedService<Provisioning.AccessCutoffService>();
         builder.Services.AddInvitations(builder.Configuration);
         overrides?.Invoke(builder.Services);
 

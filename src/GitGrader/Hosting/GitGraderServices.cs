@@ -58,6 +58,8 @@ public static class GitGraderServices
         services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.ConfigurationKey));
         services.TryAddSingleton<StarterCommits>();
+        services.TryAddKeyedSingleton(AccessCutoff.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton<AccessCutoff>();
         services.TryAddSingleton<IRepositoryProvisioner, RepositoryProvisioner>();
         return services;
     }

@@ -12,6 +12,9 @@ public sealed class ProvisioningOptions
     /// <summary>How long to wait for GitHub to fill a repository generated from a template (it does so in the background).</summary>
     public TimeSpan TemplateFillTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often <c>serve</c> looks for students whose access does not follow their deadline yet (besides at each deadline).</summary>
+    public TimeSpan CutoffInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Title of the Feedback pull request (as Classroom named it).</summary>
     public string PullRequestTitle { get; set; } = "Feedback";
 }

@@ -22,6 +22,7 @@ internal sealed partial class RepositoryProvisioner(
     IProvisioningState store,
     Course course,
     StarterCommits commits,
+    AccessCutoff cutoff,
     IOptions<ClassroomOptions> classroom,
     IOptions<ProvisioningOptions> options,
     TimeProvider clock,
@@ -238,7 +239,7 @@ internal sealed partial class RepositoryProvisioner(
         }
     }
 
-    /// <summary>The student invited with push (read when the cut-off has closed the assignment for them).</summary>
+    /// <summary>The student invited with push (read when the assignment closes at the deadline and the student's has passed).</summary>
     private async Task<ProvisioningRecord> EnsureCollaboratorAsync(Work work, ProvisioningRecord record)
     {
         if (record.CollaboratorAdded)
@@ -246,7 +247,7 @@ internal sealed partial class RepositoryProvisioner(
             return record;
         }
 
-        var permission = record.Access == AccessLevels.Read ? AccessLevels.Read : AccessLevels.Write;
+        var permission = cutoff.Wanted(work.Assignment, work.Login).Access;
         work.Report($"Inviting {work.Login} as a collaborator ({permission})");
         await Step("invited the student", () => gitHub.AddCollaboratorAsync(work.Installation, work.Repository, work.Login, permission, work.Cancel)).ConfigureAwait(false);
         return await SaveAsync(record with { CollaboratorAdded = true }, work.Cancel).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class GradeBookExporter
         foreach (var assignment in assignments)
         {
             var scores = await _store.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
-            GradeExportWriter.AppendRows(csv, assignment, _course.Roster, scores);
+            GradeExportWriter.AppendRows(csv, assignment, _course.Roster, scores, _course.Deadlines);
         }
 
         return csv.ToString();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GitGrader.Classroom;
 using GitGrader.Core.Assignments;
+using GitGrader.Core.Grades;
 using GitGrader.Core.Reports;
 using GitGrader.Storage;
 
@@ -29,10 +30,11 @@ public sealed class RosterTableRenderer
     /// <summary>The hidden first line that finds the issue again.</summary>
     public static string Marker(string assignment) => $"<!-- gitgrader:summary:{assignment} -->";
 
-    /// <summary>Renders the issue body.</summary>
-    public string Render(Assignment assignment, Roster roster, IReadOnlyList<StudentScore> scores, Uri gitBaseUrl, DateTimeOffset now)
+    /// <summary>Renders the issue body; <paramref name="deadlines"/> gives each student's deadline (none: the assignment's).</summary>
+    public string Render(Assignment assignment, Roster roster, IReadOnlyList<StudentScore> scores, Uri gitBaseUrl, DateTimeOffset now, StudentDeadlines? deadlines = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
+        deadlines ??= StudentDeadlines.None;
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(scores);
         var byStudent = scores.ToDictionary(s => s.Student, StringComparer.OrdinalIgnoreCase);
@@ -46,17 +48,22 @@ public sealed class RosterTableRenderer
         sb.Append(CultureInfo.InvariantCulture, $"{submitted} of {logins.Count + unlinked.Count} students have submitted; max {Points(assignment.MaxScore)} points.");
         if (assignment.Deadline is { } deadline)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" Deadline {Time(deadline)}.");
+            sb.Append(CultureInfo.InvariantCulture, $" Deadline {Time(deadline)}");
+            var extended = deadlines.ExtensionsOf(assignment).Count;
+            sb.Append(extended == 0 ? "." : string.Create(CultureInfo.InvariantCulture, $" ({extended} with an extension)."));
         }
 
+        sb.Append(' ').Append(GradingPolicyText.Describe(assignment)).Append(" Score is the recorded score, Raw what that submission scored before any penalty.");
+
         sb.Append(CultureInfo.InvariantCulture, $" Updated {Time(now)}; times are when GitGrader received the push (for one marked recovered, which GitHub could not deliver at first, the time GitHub recorded for it).\n\n");
-        sb.Append("| Student | Name | Repository | Best | Latest | Commit | Received | Late | Attempts |\n");
-        sb.Append("|---|---|---|---:|---:|---|---|---|---:|\n");
+        sb.Append("| Student | Name | Repository | Score | Raw | Best | Latest | Commit | Received | Late | Attempts |\n");
+        sb.Append("|---|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
 
         var shown = 0;
         foreach (var login in logins)
         {
-            var row = Row(login, roster.Find(login), byStudent.GetValueOrDefault(login), assignment, gitBaseUrl);
+            var score = byStudent.GetValueOrDefault(login);
+            var row = Row(login, roster.Find(login), score, StudentStanding.Of(assignment, login, score, deadlines), gitBaseUrl);
             if (sb.Length + row.Length > MaxLength - Reserve)
             {
                 break;
@@ -86,18 +93,24 @@ public sealed class RosterTableRenderer
         return sb.ToString();
     }
 
-    private static string Row(string login, RosterEntry? entry, StudentScore? score, Assignment assignment, Uri gitBaseUrl)
+    private static string Row(string login, RosterEntry? entry, StudentScore? score, StudentStanding standing, Uri gitBaseUrl)
     {
         var name = entry?.Name is { } n ? MarkdownText.Inline(n) : entry is null ? "*not on roster*" : string.Empty;
         var student = $"`{login}`";
+        var late = string.Join("; ", new[] { standing.LateText(), standing.Extended ? $"extended to {Time(standing.Deadline!.Value)}" : string.Empty }.Where(t => t.Length > 0));
         if (score is null)
         {
-            return $"| {student} | {name} | — | — | — | — | — | — | 0 |\n";
+            return $"| {student} | {name} | — | — | — | — | — | — | — | {late} | 0 |\n";
         }
 
         var repository = $"[{MarkdownText.Inline(score.Repository)}]({new Uri(gitBaseUrl, score.Repository).AbsoluteUri})";
-        var late = assignment.Deadline is { } deadline && score.LatestReceivedAt > deadline ? "late" : string.Empty;
-        return $"| {student} | {name} | {repository} | {Score(score.BestScore, score.MaxScore)} | {Score(score.LatestScore, score.MaxScore)} | `{score.LatestSha[..Math.Min(7, score.LatestSha.Length)]}` | {Time(score.LatestReceivedAt)}{(score.LatestRecovered ? " (recovered)" : string.Empty)} | {late} | {score.Attempts} |\n";
+        var (recorded, raw) = standing.Grade switch
+        {
+            null => ("pending", "pending"),
+            { Counted: null } => (Score(0, score.MaxScore), "none on time"),
+            { } grade => (Score(grade.Score, grade.Counted.MaxScore), Score(grade.RawScore, grade.Counted.MaxScore)),
+        };
+        return $"| {student} | {name} | {repository} | {recorded} | {raw} | {Score(score.BestScore, score.MaxScore)} | {Score(score.LatestScore, score.MaxScore)} | `{score.LatestSha[..Math.Min(7, score.LatestSha.Length)]}` | {Time(score.LatestReceivedAt)}{(score.LatestRecovered ? " (recovered)" : string.Empty)} | {late} | {score.Attempts} |\n";
     }
 
     private static string Score(double? score, double? max) =>

@@ -101,7 +101,7 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
 
             var scores = await _results.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
             var title = RosterTableRenderer.Title(assignment);
-            var body = _renderer.Render(assignment, _course.Roster, scores, _course.GitBaseUrl, _time.GetUtcNow());
+            var body = _renderer.Render(assignment, _course.Roster, scores, _course.GitBaseUrl, _time.GetUtcNow(), _course.Deadlines);
             var installation = _installationId ??= await _gitHub.GetRepositoryInstallationIdAsync(_course.InstructorRepository, cancellationToken).ConfigureAwait(false);
             var number = claim.IssueNumber ?? await FindIssueAsync(installation, assignment.Slug, cancellationToken).ConfigureAwait(false);
             if (number is { } existing)

@@ -146,7 +146,7 @@ public sealed partial class GradeJobHandler : IJobHandler
                 Status = CheckRunStatus.Completed,
                 Conclusion = CheckRunContent.Conclusion(shown, decision),
                 CompletedAt = _time.GetUtcNow(),
-                Output = CheckRunContent.WithRecovery(CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now), submission),
+                Output = WithLateness(CheckRunContent.WithRecovery(CheckRunContent.Graded(shown, _renderer.Render(shown), decision, _feedback.Now), submission), submission),
             }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -164,7 +164,9 @@ public sealed partial class GradeJobHandler : IJobHandler
         {
             var token = await _gitHub.GetInstallationTokenAsync(submission.InstallationId, cancellationToken).ConfigureAwait(false);
             var commit = await _fetcher.FetchAsync(_course.CloneUrl(submission.Repository), submission.Sha, token, directory, _options.FetchTimeout, cancellationToken).ConfigureAwait(false);
-            var report = await _grader.GradeAsync(assignment, commit, GradeOptions.Default, cancellationToken).ConfigureAwait(false);
+            // The student's own deadline (an extension) decides when their after_due_date tests are revealed.
+            var theirs = assignment with { Deadline = _course.Deadlines.DeadlineFor(assignment, submission.Student) };
+            var report = await _grader.GradeAsync(theirs, commit, GradeOptions.Default, cancellationToken).ConfigureAwait(false);
             if (report.HasGraderError)
             {
                 var failed = report.Tests.First(t => t.Status == TestStatus.Error);
@@ -178,6 +180,11 @@ public sealed partial class GradeJobHandler : IJobHandler
             DeleteQuietly(directory);
         }
     }
+
+    private CheckRunOutput WithLateness(CheckRunOutput output, SubmissionRecord submission) =>
+        _course.Catalog.Find(submission.Assignment) is { } assignment
+            ? CheckRunContent.WithLateness(output, submission, assignment, _course.Deadlines.DeadlineFor(assignment, submission.Student))
+            : output;
 
     private static void DeleteQuietly(string directory)
     {

@@ -84,7 +84,7 @@ public sealed class FeedbackLimitTests
         Assert.EndsWith("| 4 |", aliceRow, StringComparison.Ordinal);
         var (exit, output) = await ServerProcess.RunToEndAsync(scenario.Course.Root, "export", "--config", scenario.Course.ConfigFile);
         Assert.True(exit == 0, output);
-        Assert.Contains(output.Split('\n').Select(l => l.TrimEnd('\r')), r => r.Contains($"cs101-fall/python-wordcount-alice,10,10,10,{shas[3]},", StringComparison.Ordinal) && r.EndsWith(",4", StringComparison.Ordinal));
+        Assert.Contains(output.Split('\n').Select(l => l.TrimEnd('\r')), r => r.Contains($"cs101-fall/python-wordcount-alice,10,10,10,{shas[3]},", StringComparison.Ordinal) && r.Contains(",false,4,10,10,0,0,", StringComparison.Ordinal));
 
         // Past midnight in Berlin the day's results are back.
         clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(13));

@@ -67,8 +67,8 @@ public sealed class PushToReportTests
         var (exit, output) = await ServerProcess.RunToEndAsync(scenario.Course.Root, "export", "--config", scenario.Course.ConfigFile);
         Assert.True(exit == 0, output);
         var rows = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Contains(rows, r => r.StartsWith($"python-wordcount,alice@uni.example,alice,Alice Liddell,cs101-fall/python-wordcount-alice,10,10,10,{solution},", StringComparison.Ordinal) && r.EndsWith(",false,2", StringComparison.Ordinal));
-        Assert.Contains("python-wordcount,bob@uni.example,bob,Bob Builder,,,,10,,,false,0", rows);
+        Assert.Contains(rows, r => r.StartsWith($"python-wordcount,alice@uni.example,alice,Alice Liddell,cs101-fall/python-wordcount-alice,10,10,10,{solution},", StringComparison.Ordinal) && r.EndsWith($",false,2,10,10,0,0,{solution},,false", StringComparison.Ordinal));
+        Assert.Contains("python-wordcount,bob@uni.example,bob,Bob Builder,,,,10,,,false,0,,,,,,,false", rows);
 
         scenario.GitHub.AssertNoViolations();
     }

@@ -137,12 +137,12 @@ public sealed class OpenApiValidationTests : StandInTestBase
     [Fact]
     public async Task RealEndpointTheStandInLacks_Is404AndANotImplementedViolation()
     {
-        var answer = await Api.GetAsync($"repos/{Org}/{Repo}/pulls", TokenAuth);
+        var answer = await Api.GetAsync($"repos/{Org}/{Repo}/branches", TokenAuth);
 
         Assert.Equal(404, answer.Status);
         var violation = Assert.Single(GitHub.Violations);
         Assert.Equal(ViolationKind.NotImplemented, violation.Kind);
-        Assert.Equal("pulls/list", violation.Operation);
+        Assert.Equal("repos/list-branches", violation.Operation);
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class AppScenario : IAsyncDisposable
 
     public ServerProcess? Server { get; private set; }
 
-    public static async Task<AppScenario> StartAsync(Action<JsonObject>? tune = null, bool startServer = true)
+    public static async Task<AppScenario> StartAsync(Action<JsonObject>? tune = null, bool startServer = true, StandInOptions? standIn = null)
     {
-        var gitHub = await StandIn.StartAsync();
+        var gitHub = await StandIn.StartAsync(standIn);
         var installation = gitHub.InstallApp(CourseFolder.Organization);
         await gitHub.CreateRepositoryAsync(CourseFolder.Organization, "instructors", installation);
         var scenario = new AppScenario(gitHub, CourseFolder.Create(gitHub, tune), installation);

@@ -1,6 +1,8 @@
 using GitGrader.Core.Assignments;
 using GitGrader.Core.Reports;
+using GitGrader.GitHub.Rest;
 using GitGrader.Reporting;
+using GitGrader.Storage;
 
 namespace GitGrader.AppTests.Units;
 
@@ -40,5 +42,47 @@ public sealed class CheckRunContentTests
         Assert.DoesNotContain("`" + MarkdownText.Inline(branch), output.Summary, StringComparison.Ordinal);
         Assert.Contains(" to " + MarkdownText.Inline(branch) + " before", output.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("GH-2", output.Summary, StringComparison.Ordinal);
+    }
+
+    private static readonly DateTimeOffset Due = new(2026, 12, 15, 23, 0, 0, TimeSpan.Zero);
+
+    private static SubmissionRecord Pushed(DateTimeOffset at) => new()
+    {
+        Id = 1, Assignment = "lab", Student = "bob", Repository = "o/lab-bob", InstallationId = 1, Sha = new string('a', 40), ReceivedAt = at,
+    };
+
+    private static Assignment Lab(SubmissionCounting counts = SubmissionCounting.Best) => new()
+    {
+        Slug = "lab", Name = "Lab", Image = "img", Directory = "/tmp/lab", Tests = [], Deadline = Due, Counts = counts,
+        Late = new LatePolicy { Grace = TimeSpan.FromMinutes(15), PenaltyPerDay = 10, MaxPenalty = 50 },
+    };
+
+    private static readonly CheckRunOutput Output = new() { Title = "8/10 points", Summary = "table" };
+
+    [Fact]
+    public void WithLateness_LatePush_SaysByHowMuchAndWhatItCosts()
+    {
+        var output = CheckRunContent.WithLateness(Output, Pushed(Due.AddHours(30)), Lab(), Due);
+
+        Assert.Equal(
+            "> Late: received 2026-12-17 05:00 UTC, 2 days after your deadline (2026-12-15 23:00 UTC) and its grace period. If it is the submission that counts, 20% of its points are taken.\n\ntable",
+            output.Summary);
+        Assert.Equal("8/10 points", output.Title);
+    }
+
+    [Fact]
+    public void WithLateness_WithinGraceOrBeforeTheStudentsOwnDeadline_SaysNothing()
+    {
+        Assert.Same(Output, CheckRunContent.WithLateness(Output, Pushed(Due.AddMinutes(15)), Lab(), Due));
+        Assert.Same(Output, CheckRunContent.WithLateness(Output, Pushed(Due.AddHours(30)), Lab(), Due.AddDays(3)));
+        Assert.Same(Output, CheckRunContent.WithLateness(Output, Pushed(Due.AddHours(30)), Lab() with { Deadline = null }, null));
+    }
+
+    [Fact]
+    public void WithLateness_OnTimeCounting_SaysLateOnesDoNotCount()
+    {
+        var output = CheckRunContent.WithLateness(Output, Pushed(Due.AddHours(1)), Lab(SubmissionCounting.BestOnTime), Due);
+
+        Assert.EndsWith("1 day after your deadline (2026-12-15 23:00 UTC) and its grace period. Late submissions do not count for this assignment.\n\ntable", output.Summary, StringComparison.Ordinal);
     }
 }

@@ -27,8 +27,10 @@ internal sealed class WebhookPayloadFactory(WebhookExampleCatalog examples, Json
         payload["commits"] = new JsonArray([.. commits.Select(c => Commit(repository, c))]);
         payload["head_commit"] = head is null ? null : Commit(repository, head);
         payload["repository"] = Repository(payload["repository"] as JsonObject, repository, now);
-        payload["pusher"] = new JsonObject { ["name"] = pusher, ["email"] = $"{pusher}@users.noreply.github.com" };
-        payload["sender"] = shapes.User(pusher);
+        // The App's bot pushes too (a starter, a set-up commit): its login is no e-mail local part, and GitHub sends none.
+        var bot = pusher.EndsWith("[bot]", StringComparison.Ordinal);
+        payload["pusher"] = new JsonObject { ["name"] = pusher, ["email"] = bot ? null : $"{pusher}@users.noreply.github.com" };
+        payload["sender"] = bot ? shapes.Actor(pusher) : shapes.User(pusher);
         payload["installation"] = Installation(installationId);
         payload.Remove("organization");
         return payload;
