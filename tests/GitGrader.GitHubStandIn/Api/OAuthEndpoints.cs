@@ -157,7 +157,7 @@ internal static partial class OAuthEndpoints
         var problem = invalid ? "<p id=\"invalid\">That is not a GitHub login.</p>\n" : string.Empty;
         return Html(StatusCodes.Status200OK, $"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in to GitHub (stand-in)</title></head>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Sign in to GitHub (stand-in)</title></head>
             <body><h1>Sign in to GitHub to continue to {H(appName)}</h1>
             {problem}<form method="post" action="/login/oauth/authorize">
             {hidden}<label>Username <input type="text" name="login" id="login" autocomplete="username"></label>
@@ -168,7 +168,7 @@ internal static partial class OAuthEndpoints
     }
 
     private static IResult Page(int status, string title, string message) =>
-        Html(status, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{H(title)}</title></head><body><h1>{H(title)}</h1><p>{H(message)}</p></body></html>");
+        Html(status, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>{H(title)}</title></head><body><h1>{H(title)}</h1><p>{H(message)}</p></body></html>");
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 

@@ -162,6 +162,7 @@ internal static class InvitationPages
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             {meta}<title>{H(title)} · GitGrader</title>
             <style>{Style}</style>
             </head>
