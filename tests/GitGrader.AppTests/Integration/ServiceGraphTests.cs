@@ -29,6 +29,7 @@ public sealed class ServiceGraphTests : IDisposable
         Assert.NotNull(app.Services.GetRequiredService<WebhookEndpoint>());
         Assert.NotNull(app.Services.GetRequiredService<JobProcessor>());
         Assert.NotNull(app.Services.GetRequiredService<IGitHubClient>());
+        Assert.NotNull(app.Services.GetRequiredService<GitGrader.Web.Invitations.InvitationFlow>());
         var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
         Assert.Contains(typeof(GradingWorker), hosted);
         Assert.Contains(typeof(CheckRunAnnouncer), hosted);
@@ -73,6 +74,7 @@ public sealed class ServiceGraphTests : IDisposable
 
         Assert.StartsWith(GradeExportWriter.Header, csv, StringComparison.Ordinal);
         Assert.Contains("alice", csv, StringComparison.Ordinal);
+        Assert.NotNull(host.Services.GetRequiredService<GitGrader.Classroom.LinkedRoster>());
         Assert.Null(host.Services.GetService<IGitHubClient>());
         Assert.Null(host.Services.GetService<ISandbox>());
     }

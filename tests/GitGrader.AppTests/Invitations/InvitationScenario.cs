@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using GitGrader.AppTests.Support;
 using GitGrader.GitHubStandIn;
 using StandIn = GitGrader.GitHubStandIn.GitHubStandIn;
@@ -33,7 +31,7 @@ public sealed class InvitationScenario : IAsyncDisposable
         {
             var installation = gitHub.InstallApp(CourseFolder.Organization);
             await gitHub.CreateRepositoryAsync(CourseFolder.Organization, "instructors", installation);
-            var port = FreePort();
+            var port = ServerProcess.FreePort();
             var publicUrl = new Uri($"http://127.0.0.1:{port}/");
             gitHub.OAuthCallbackUrl = new Uri(publicUrl, "oauth/callback");
             course = CourseFolder.Create(gitHub, config => InvitationServer.Configure(config, gitHub, publicUrl));
@@ -56,12 +54,5 @@ public sealed class InvitationScenario : IAsyncDisposable
         await Server.DisposeAsync();
         await GitHub.DisposeAsync();
         Course.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using GitGrader.AppTests.Support;
 using GitGrader.GitHub.Tests.Support;
@@ -47,7 +45,7 @@ public sealed class InvitationServer : IAsyncDisposable
     public static async Task<InvitationServer> StartAsync(string? roster = null)
     {
         var gitHub = await StandIn.StartAsync();
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseUrl = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}/");
         var course = CourseFolder.Create(gitHub, config => Configure(config, gitHub, baseUrl));
         if (roster is not null)
         {
@@ -94,12 +92,5 @@ public sealed class InvitationServer : IAsyncDisposable
         await GitHub.DisposeAsync();
         Course.Dispose();
         Logs.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

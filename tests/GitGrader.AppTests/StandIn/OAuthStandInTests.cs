@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GitGrader.GitHub;
 using GitGrader.GitHub.OAuth;
 using GitGrader.GitHubStandIn;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.AppTests.StandInTests;
@@ -28,21 +26,11 @@ public sealed class OAuthStandInTests : StandInTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["GitHub:ApiBaseUrl"] = GitHub.ApiBaseUrl.AbsoluteUri,
-                ["GitHub:AppId"] = GitHub.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["GitHub:PrivateKeyPath"] = GitHub.PrivateKeyPath,
-                ["GitHub:WebhookSecret"] = GitHub.WebhookSecret,
-                ["GitHub:ClientId"] = GitHub.ClientId,
-                ["GitHub:ClientSecret"] = GitHub.ClientSecret,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
-        _services = services.BuildServiceProvider();
+        _services = GitHubAppServices.Build(GitHub, new Dictionary<string, string?>
+        {
+            ["GitHub:ClientId"] = GitHub.ClientId,
+            ["GitHub:ClientSecret"] = GitHub.ClientSecret,
+        });
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         GitHub.OAuthCallbackUrl = Callback;
         GitHub.SignInAs("alice");
