@@ -16,8 +16,11 @@ public sealed class FakeProvisioner : IRepositoryProvisioner
     /// <summary>When set, each call reports a step then waits for it.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
-    /// <summary>When set, calls throw a <see cref="ProvisioningException"/> with this message.</summary>
+    /// <summary>When set, calls throw a permanent <see cref="ProvisioningException"/> with this message.</summary>
     public string? FailWith { get; set; }
+
+    /// <summary>How many of the next calls throw a <see cref="ProvisioningException"/> that may pass (GitHub busy).</summary>
+    public int TransientFailures { get; set; }
 
     public async Task<ProvisionedRepository> ProvisionAsync(Assignment assignment, string login, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -30,7 +33,13 @@ public sealed class FakeProvisioner : IRepositoryProvisioner
 
         if (FailWith is { } message)
         {
-            throw new ProvisioningException(message);
+            throw new ProvisioningException(message, isPermanent: true);
+        }
+
+        if (TransientFailures > 0)
+        {
+            TransientFailures--;
+            throw new ProvisioningException("GitHub is busy; trying again.", isPermanent: false);
         }
 
         var name = $"{assignment.Slug}-{login}";

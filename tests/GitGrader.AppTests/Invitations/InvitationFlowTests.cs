@@ -227,6 +227,20 @@ public sealed class InvitationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_FailureThatMayPass_IsRetriedWhileTheStudentWaits()
+    {
+        _server.Provisioner.TransientFailures = 2;
+        using var browser = _server.NewBrowser();
+        await browser.SignInAsync(Slug, "alice");
+
+        var done = await WaitForStatusAsync(browser, "id=\"ready\"");
+
+        Assert.Contains($"{Slug}-alice", done.Html, StringComparison.Ordinal);
+        Assert.Equal(["alice", "alice", "alice"], _server.Provisioner.Calls);
+        Assert.Contains(_server.Logs.Lines, l => l.Contains("GitHub is busy; trying again.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoPageOrLogLine_HoldsTheClientSecretOrAUserToken()
     {
         using var browser = _server.NewBrowser();

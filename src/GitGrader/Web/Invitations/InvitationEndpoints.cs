@@ -1,4 +1,5 @@
 using GitGrader.Classroom;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,8 @@ public static class InvitationEndpoints
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "form-token";
         });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<InvitationOptions>>((o, invitations) =>
+            o.Cookie.SecurePolicy = invitations.Value.BaseUrl.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.TryAddSingleton<LinkedRoster>();
         services.AddSingleton<SignInCookies>();
         services.AddSingleton<ProvisioningJobs>();
