@@ -3,7 +3,6 @@ using System.Net;
 using GitGrader.GitHub;
 using GitGrader.GitHub.Rest;
 using GitGrader.GitHubStandIn;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.AppTests.StandInTests;
@@ -26,20 +25,7 @@ public sealed class ProvisioningClientTests : StandInTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["GitHub:ApiBaseUrl"] = GitHub.ApiBaseUrl.AbsoluteUri,
-                ["GitHub:AppId"] = GitHub.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["GitHub:PrivateKeyPath"] = GitHub.PrivateKeyPath,
-                ["GitHub:WebhookSecret"] = GitHub.WebhookSecret,
-                ["GitHub:RetryBaseDelay"] = "00:00:00.050",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
-        _services = services.BuildServiceProvider();
+        _services = ClientServices.For(GitHub);
     }
 
     public override async Task DisposeAsync()
