@@ -131,6 +131,9 @@ public static class GitGraderHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", settings.Verbose ? LogLevel.Information : LogLevel.Warning);
+
+        // Each student's failure is the verb's own line on stdout; its log line would say it again.
+        builder.Logging.AddFilter(typeof(Provisioning.IRepositoryProvisioner).Namespace, settings.Verbose ? LogLevel.Debug : LogLevel.Error);
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
         builder.Services.AddGradeBook(builder.Configuration, course);
         builder.Services.AddGitHubApp(builder.Configuration.GetSection(GitHubAppOptions.ConfigurationKey));
