@@ -123,7 +123,7 @@ public static class GitGraderHost
         return host;
     }
 
-    /// <summary>The services of <c>provision</c> (<see cref="GitGraderServices.AddProvisioning"/>), from the same configuration as <c>serve</c>, with the store migrated; logs on stderr (warnings, or everything with verbose).</summary>
+    /// <summary>The services of <c>provision</c> (the grade book, GitHub and <see cref="GitGraderServices.AddProvisioning"/>), from the same configuration as <c>serve</c>, with the store migrated; logs on stderr (warnings, or everything with verbose).</summary>
     public static async Task<IHost> BuildProvisioningAsync(HostSettings settings, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -134,8 +134,13 @@ public static class GitGraderHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", settings.Verbose ? LogLevel.Information : LogLevel.Warning);
+
+        // Each student's failure is the verb's own line on stdout; its log line would say it again.
+        builder.Logging.AddFilter(typeof(Provisioning.IRepositoryProvisioner).Namespace, settings.Verbose ? LogLevel.Debug : LogLevel.Error);
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddProvisioning(builder.Configuration, course);
+        builder.Services.AddGradeBook(builder.Configuration, course);
+        builder.Services.AddGitHubApp(builder.Configuration.GetSection(GitHubAppOptions.ConfigurationKey));
+        builder.Services.AddProvisioning(builder.Configuration);
         overrides?.Invoke(builder.Services);
         var host = builder.Build();
         ValidateOptions(host.Services);

@@ -3,6 +3,7 @@ using GitGrader.Core.Sandboxing;
 using GitGrader.GitHub.Rest;
 using GitGrader.Hosting;
 using GitGrader.Ingest;
+using GitGrader.Provisioning;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
@@ -35,6 +36,19 @@ public sealed class ServiceGraphTests : IDisposable
         Assert.Contains(typeof(CheckRunAnnouncer), hosted);
         Assert.Contains(typeof(SummaryIssuePublisher), hosted);
         Assert.Contains(typeof(StartupChecks), hosted);
+        Assert.Contains(typeof(AccessCutoffService), hosted);
+        Assert.NotNull(app.Services.GetRequiredService<IRepositoryProvisioner>());
+    }
+
+    [Fact]
+    public async Task Provision_ResolvesTheProvisionerOverGitHubAndAMigratedStoreWithoutDocker()
+    {
+        using var host = await GitGraderHost.BuildProvisioningAsync(Settings(), CancellationToken.None);
+
+        Assert.NotNull(host.Services.GetRequiredService<IRepositoryProvisioner>());
+        Assert.NotNull(host.Services.GetRequiredService<AccessCutoff>());
+        Assert.Null(host.Services.GetService<ISandbox>());
+        Assert.Empty(host.Services.GetServices<IHostedService>());
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class OAuthStandInTests : StandInTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _services = GitHubAppServices.Build(GitHub, new Dictionary<string, string?>
+        _services = ClientServices.For(GitHub, new Dictionary<string, string?>
         {
             ["GitHub:ClientId"] = GitHub.ClientId,
             ["GitHub:ClientSecret"] = GitHub.ClientSecret,

@@ -16,7 +16,7 @@ public sealed class RealClientTests : StandInTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _services = GitHubAppServices.Build(GitHub, new Dictionary<string, string?> { ["GitHub:RetryBaseDelay"] = "00:00:00.050" });
+        _services = ClientServices.For(GitHub);
     }
 
     public override async Task DisposeAsync()

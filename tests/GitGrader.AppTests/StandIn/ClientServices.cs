@@ -5,11 +5,11 @@ using FakeGitHub = GitGrader.GitHubStandIn.GitHubStandIn;
 
 namespace GitGrader.AppTests.StandInTests;
 
-/// <summary>GitGrader's GitHub services, wired as the app wires them (<see cref="GitHubServiceCollectionExtensions.AddGitHubApp"/>), pointed at a stand-in.</summary>
-internal static class GitHubAppServices
+/// <summary>GitGrader's GitHub client wired as the app wires it (<c>AddGitHubApp</c>), pointed at a stand-in, with short retry delays.</summary>
+public static class ClientServices
 {
     /// <summary>The provider; <paramref name="extra"/> adds or overrides <c>GitHub:*</c> keys.</summary>
-    public static ServiceProvider Build(FakeGitHub gitHub, IReadOnlyDictionary<string, string?>? extra = null)
+    public static ServiceProvider For(FakeGitHub gitHub, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var keys = new Dictionary<string, string?>
         {
@@ -17,6 +17,7 @@ internal static class GitHubAppServices
             ["GitHub:AppId"] = gitHub.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GitHub:PrivateKeyPath"] = gitHub.PrivateKeyPath,
             ["GitHub:WebhookSecret"] = gitHub.WebhookSecret,
+            ["GitHub:RetryBaseDelay"] = "00:00:00.050",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
