@@ -27,6 +27,15 @@ public sealed class GitHubAppOptions
     /// <summary>The App's slug; pushes whose sender is <c>{slug}[bot]</c> are the App's own and ignored. Read from <c>GET /app</c> when empty.</summary>
     public string? AppSlug { get; set; }
 
+    /// <summary>
+    /// The App's client id (App settings, "About"; not the App id): the invitation links' "Sign in with GitHub" (the App's
+    /// user authorization, OAuth web flow). Unset: invitation links are off.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>A client secret generated in the App's settings, for exchanging a sign-in's code; never logged or shown. Set with <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
     /// <summary>How many times a request is tried in all on 5xx or rate limits.</summary>
     public int MaxAttempts { get; set; } = 5;
 

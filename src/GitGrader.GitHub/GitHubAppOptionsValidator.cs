@@ -50,6 +50,13 @@ internal sealed class GitHubAppOptionsValidator(string sectionPath) : IValidateO
             failures.Add($"{sectionPath}:ApiBaseUrl must be an absolute http(s) URL ending with '/', e.g. https://api.github.com/ or https://HOST/api/v3/; it is '{options.ApiBaseUrl}'.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.ClientId) != string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add(string.IsNullOrWhiteSpace(options.ClientId)
+                ? $"{sectionPath}:ClientSecret is set but {sectionPath}:ClientId is not: set both (the App's client id and a client secret from its settings) for invitation links, or neither."
+                : $"{sectionPath}:ClientId is set but {sectionPath}:ClientSecret is not: generate a client secret in the App's settings and set it, or remove {sectionPath}:ClientId.");
+        }
+
         if (options.MaxAttempts < 1)
         {
             failures.Add($"{sectionPath}:MaxAttempts must be at least 1; it is {options.MaxAttempts}.");

@@ -1,6 +1,7 @@
 using System.Net;
 using GitGrader.GitHub.Auth;
 using GitGrader.GitHub.Http;
+using GitGrader.GitHub.OAuth;
 using GitGrader.GitHub.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,11 @@ public static class GitHubServiceCollectionExtensions
             .AddHttpMessageHandler<GitHubWireHandler>()
             .AddHttpMessageHandler<GitHubRetryHandler>()
             .RedactLoggedHeaders(IsSecretHeader);
+        services.AddHttpClient(GitHubUserAuthorization.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
+            .RedactLoggedHeaders(IsSecretHeader);
         services.TryAddTransient<OctokitConnections>();
+        services.TryAddTransient<IGitHubUserAuthorization, GitHubUserAuthorization>();
         services.TryAddTransient<IGitHubClient, GitHubClient>();
         return services;
     }

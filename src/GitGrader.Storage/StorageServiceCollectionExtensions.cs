@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
     /// validates them at start, and registers the <see cref="IGradingStore"/> they designate as a
     /// singleton (SQLite or PostgreSQL, see <see cref="GradingStoreFactory.Detect"/>), and each of its concerns
     /// (<see cref="IJobQueue"/>, <see cref="IDeliveryLog"/>, <see cref="IResultStore"/>, <see cref="IReportingState"/>,
-    /// <see cref="ISummaryState"/>, <see cref="IProvisioningState"/>) as that same instance. Uses the
+    /// <see cref="ISummaryState"/>, <see cref="IProvisioningState"/>, <see cref="IRosterClaims"/>) as that same instance. Uses the
     /// registered <see cref="TimeProvider"/>, adding <see cref="TimeProvider.System"/> if there is none.
     /// The schema is not touched here: call <see cref="IGradingStore.MigrateAsync"/> once at start.
     /// </summary>
@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IResultStore>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<ISummaryState>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<IReportingState>(provider => provider.GetRequiredService<IGradingStore>());
+        services.TryAddSingleton<IRosterClaims>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<IDeliveryLog>(provider => provider.GetRequiredService<IGradingStore>());
         services.TryAddSingleton<IProvisioningState>(provider => provider.GetRequiredService<IGradingStore>());
         return services;

@@ -43,7 +43,17 @@ public sealed partial class GitHubStandIn
     public void LimitContentCreation(int limit, TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        _core.ContentCreation.Configure(limit, window);
+        _core.ContentCreation.Configure([(limit, window)]);
+    }
+
+    /// <summary>
+    /// Several such limits at once, e.g. GitHub's documented pair <c>[(80, 1 min), (500, 1 h)]</c> (or the same scaled down
+    /// in time); an empty list turns the limit off.
+    /// </summary>
+    public void LimitContentCreation(IReadOnlyList<(int Limit, TimeSpan Window)> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _core.ContentCreation.Configure(rules);
     }
 
     /// <summary>How many content-creating requests the simulated secondary limit refused.</summary>

@@ -158,12 +158,14 @@ public sealed partial class GitHubStandIn : IAsyncDisposable
         IssueEndpoints.Map(api);
         CommentEndpoints.Map(api);
         UserEndpoints.Map(api);
+        AuthenticatedUserEndpoint.Map(api);
         RepositoryEndpoints.Map(api);
         CollaboratorEndpoints.Map(api);
         GitRefEndpoints.Map(api);
         PullEndpoints.Map(api);
         BranchProtectionEndpoints.Map(api);
         GitEndpoint.Map(app);
+        OAuthEndpoints.Map(app);
         return app;
     }
 

@@ -36,6 +36,7 @@ internal sealed class StandInCore : IAsyncDisposable
         Journal = new Journal(Changed);
         Examples = new WebhookExampleCatalog(npmDirectory);
         Issues = new IssueStore(Changed);
+        OAuth = new OAuthGrants(Clock);
     }
 
     /// <summary>Options.</summary>
@@ -79,6 +80,9 @@ internal sealed class StandInCore : IAsyncDisposable
 
     /// <summary>When the App was "registered" (for its JSON).</summary>
     public DateTimeOffset AppCreatedAt { get; }
+
+    /// <summary>The App's user authorization: client secret, codes, who the browser is signed in as.</summary>
+    public OAuthGrants OAuth { get; }
 
     /// <summary>Installations and tokens.</summary>
     public AccessRegistry Access { get; }

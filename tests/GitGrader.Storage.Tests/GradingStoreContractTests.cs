@@ -74,8 +74,8 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Store.MigrateAsync(Ct);
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(6L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(6L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(8L, await QueryAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(9L, await QueryAsync<long>("SELECT MAX(version) FROM schema_version"));
         var outcome = await PushAsync("a1");
         Assert.NotNull(outcome.JobId);
     }
@@ -89,7 +89,7 @@ public abstract class GradingStoreContractTests : IAsyncLifetime
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
         await using var connection = await database.OpenConnectionAsync();
-        Assert.Equal(6L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(8L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(0, (await stores[3].GetQueueStatsAsync(Ct)).Queued);
     }
 

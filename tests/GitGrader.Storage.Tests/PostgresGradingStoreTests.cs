@@ -103,6 +103,6 @@ public sealed class PostgresGradingStoreTests : GradingStoreContractTests
         await transaction.CommitAsync(Ct);
         await migrating;
 
-        Assert.Equal(6L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(8L, await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM schema_version"));
     }
 }

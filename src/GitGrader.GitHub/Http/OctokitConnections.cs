@@ -48,6 +48,9 @@ internal sealed class OctokitConnections
     /// <summary>A connection as an installation, with its access token (<c>Authorization: Token</c>).</summary>
     public IConnection AsInstallation(string token) => Create(new Credentials(token, AuthenticationType.Oauth));
 
+    /// <summary>A connection as a user who signed in, with their user access token (<c>Authorization: Bearer</c>).</summary>
+    public IConnection AsUser(string token) => Create(new Credentials(token, AuthenticationType.Bearer));
+
     private Connection Create(Credentials credentials)
         => new(Product, BaseAddress, new InMemoryCredentialStore(credentials), _http, Serializer);
 }

@@ -176,5 +176,15 @@ internal static class PostgresMigrations
                 PRIMARY KEY (assignment, student_key)
             );
             """),
+        new(9, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
+            """
+            CREATE TABLE roster_claims (
+                identifier text PRIMARY KEY,
+                login      text NOT NULL,
+                github_id  bigint NOT NULL,
+                claimed_at timestamptz NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_roster_claims_login ON roster_claims (lower(login));
+            """),
     ];
 }

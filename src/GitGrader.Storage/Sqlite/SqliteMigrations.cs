@@ -176,5 +176,15 @@ internal static class SqliteMigrations
                 PRIMARY KEY (assignment, student_key)
             );
             """),
+        new(9, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
+            """
+            CREATE TABLE roster_claims (
+                identifier TEXT PRIMARY KEY,
+                login      TEXT NOT NULL,
+                github_id  INTEGER NOT NULL,
+                claimed_at TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_roster_claims_login ON roster_claims (lower(login));
+            """),
     ];
 }

@@ -13,6 +13,7 @@ internal static class GitGraderCli
         WorkerCommand.Create(),
         ExportCommand.Create(),
         RegradeCommand.Create(),
+        RosterCommand.Create(),
         ProvisionCommand.Create(),
         ImportClassroomCommand.Create(),
     };

@@ -5,6 +5,7 @@ using GitGrader.Recovery;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
+using GitGrader.Web.Invitations;
 using GitGrader.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Options;
 
 namespace GitGrader.Hosting;
 
-/// <summary>Builds the processes: <c>serve</c> (webhooks, check-run announcer, worker, summaries) and <c>worker</c> (worker and summaries only).</summary>
+/// <summary>Builds the processes: <c>serve</c> (webhooks, invitation links, check-run announcer, worker, summaries) and <c>worker</c> (worker and summaries only).</summary>
 public static class GitGraderHost
 {
     /// <summary>Webhook path, as set in the App's settings.</summary>
@@ -46,6 +47,7 @@ public static class GitGraderHost
         builder.Services.AddSingleton<BranchSweep>();
         builder.Services.AddHostedService<DeliveryRecoveryService>();
         builder.Services.AddHostedService<Provisioning.AccessCutoffService>();
+        builder.Services.AddInvitations(builder.Configuration);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -53,6 +55,7 @@ public static class GitGraderHost
         await app.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         app.MapPost(WebhookPath, (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapGet("/healthz", HealthAsync);
+        app.MapInvitations();
         app.MapGet("/", () => Results.Text($"GitGrader is running. GitHub delivers webhooks to POST {WebhookPath}; health at /healthz.\n"));
         return app;
     }
@@ -104,7 +107,7 @@ public static class GitGraderHost
         return builder.Build();
     }
 
-    /// <summary>The services of <c>export</c> (<see cref="GitGraderServices.AddGradeBook"/>), from the same configuration as <c>serve</c>, with the store migrated.</summary>
+    /// <summary>The services of <c>export</c> and <c>roster</c> (<see cref="GitGraderServices.AddGradeBook"/>), from the same configuration as <c>serve</c>, with the store migrated.</summary>
     public static async Task<IHost> BuildExportAsync(HostSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -120,7 +123,7 @@ public static class GitGraderHost
         return host;
     }
 
-    /// <summary>The services of <c>provision</c> (<see cref="GitGraderServices.AddProvisioning"/>), from the same configuration as <c>serve</c>, with the store migrated; logs on stderr (warnings, or everything with verbose).</summary>
+    /// <summary>The services of <c>provision</c> (the grade book, GitHub and <see cref="GitGraderServices.AddProvisioning"/>), from the same configuration as <c>serve</c>, with the store migrated; logs on stderr (warnings, or everything with verbose).</summary>
     public static async Task<IHost> BuildProvisioningAsync(HostSettings settings, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -131,8 +134,13 @@ public static class GitGraderHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", settings.Verbose ? LogLevel.Information : LogLevel.Warning);
+
+        // Each student's failure is the verb's own line on stdout; its log line would say it again.
+        builder.Logging.AddFilter(typeof(Provisioning.IRepositoryProvisioner).Namespace, settings.Verbose ? LogLevel.Debug : LogLevel.Error);
         var course = await LoadCourseAsync(builder.Configuration, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddProvisioning(builder.Configuration, course);
+        builder.Services.AddGradeBook(builder.Configuration, course);
+        builder.Services.AddGitHubApp(builder.Configuration.GetSection(GitHubAppOptions.ConfigurationKey));
+        builder.Services.AddProvisioning(builder.Configuration);
         overrides?.Invoke(builder.Services);
         var host = builder.Build();
         ValidateOptions(host.Services);

@@ -18,7 +18,8 @@ namespace GitGrader.Hosting;
 /// <summary>
 /// The only place the parts are wired together. Every verb builds its services from these registrations:
 /// <c>grade</c> and <c>validate</c> from <see cref="AddGrading"/>, <c>export</c> from <see cref="AddGradeBook"/>,
-/// <c>serve</c> and <c>worker</c> from <see cref="AddGitGrader"/>, which is both and the App's own parts.
+/// <c>provision</c> from <see cref="AddGradeBook"/>, GitHub and <see cref="AddProvisioning"/>,
+/// <c>serve</c> and <c>worker</c> from <see cref="AddGitGrader"/>, which is all of them and the App's own parts.
 /// </summary>
 public static class GitGraderServices
 {
@@ -32,7 +33,7 @@ public static class GitGraderServices
         return services;
     }
 
-    /// <summary>What reading the grade book needs: the course (assignments and roster), the store (section <c>Storage</c>) and the exporter.</summary>
+    /// <summary>What reading the grade book needs: the course (assignments and roster), the store (section <c>Storage</c>), the roster with its claims (<see cref="LinkedRoster"/>) and the exporter.</summary>
     public static IServiceCollection AddGradeBook(this IServiceCollection services, IConfiguration configuration, Course course)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,19 +43,19 @@ public static class GitGraderServices
         services.AddOptions<ClassroomOptions>().Bind(configuration.GetSection(ClassroomOptions.ConfigurationKey));
         services.TryAddSingleton(course);
         services.TryAddSingleton(course.Catalog);
+        services.TryAddSingleton<LinkedRoster>();
         services.TryAddSingleton<GradeBookExporter>();
         return services;
     }
 
     /// <summary>
-    /// What making students' repositories needs (<c>provision</c>, and <c>serve</c> for the invitation page): the grade book's
-    /// course and store, GitHub (section <c>GitHub</c>), and <see cref="IRepositoryProvisioner"/> (section <c>Provisioning</c>).
+    /// What making students' repositories needs (<c>provision</c>, and <c>serve</c> for the invitation page and the cut-off),
+    /// over the grade book (<see cref="AddGradeBook"/>) and GitHub (<c>AddGitHubApp</c>), which the caller registers once:
+    /// <see cref="IRepositoryProvisioner"/> and the cut-off (section <c>Provisioning</c>).
     /// </summary>
-    public static IServiceCollection AddProvisioning(this IServiceCollection services, IConfiguration configuration, Course course)
+    public static IServiceCollection AddProvisioning(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddGradeBook(configuration, course);
-        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
         services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.ConfigurationKey));
         services.TryAddSingleton<StarterCommits>();
         services.TryAddKeyedSingleton(AccessCutoff.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
@@ -69,7 +70,8 @@ public static class GitGraderServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGrading(configuration);
         services.AddGradeBook(configuration, course);
-        services.AddProvisioning(configuration, course);
+        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
+        services.AddProvisioning(configuration);
         services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.ConfigurationKey)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SummaryOptions>().Bind(configuration.GetSection(SummaryOptions.ConfigurationKey));

@@ -3,6 +3,7 @@ using GitGrader.Core.Sandboxing;
 using GitGrader.GitHub.Rest;
 using GitGrader.Hosting;
 using GitGrader.Ingest;
+using GitGrader.Provisioning;
 using GitGrader.Reporting;
 using GitGrader.Sandbox.Docker;
 using GitGrader.Storage;
@@ -29,11 +30,25 @@ public sealed class ServiceGraphTests : IDisposable
         Assert.NotNull(app.Services.GetRequiredService<WebhookEndpoint>());
         Assert.NotNull(app.Services.GetRequiredService<JobProcessor>());
         Assert.NotNull(app.Services.GetRequiredService<IGitHubClient>());
+        Assert.NotNull(app.Services.GetRequiredService<GitGrader.Web.Invitations.InvitationFlow>());
         var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
         Assert.Contains(typeof(GradingWorker), hosted);
         Assert.Contains(typeof(CheckRunAnnouncer), hosted);
         Assert.Contains(typeof(SummaryIssuePublisher), hosted);
         Assert.Contains(typeof(StartupChecks), hosted);
+        Assert.Contains(typeof(AccessCutoffService), hosted);
+        Assert.NotNull(app.Services.GetRequiredService<IRepositoryProvisioner>());
+    }
+
+    [Fact]
+    public async Task Provision_ResolvesTheProvisionerOverGitHubAndAMigratedStoreWithoutDocker()
+    {
+        using var host = await GitGraderHost.BuildProvisioningAsync(Settings(), CancellationToken.None);
+
+        Assert.NotNull(host.Services.GetRequiredService<IRepositoryProvisioner>());
+        Assert.NotNull(host.Services.GetRequiredService<AccessCutoff>());
+        Assert.Null(host.Services.GetService<ISandbox>());
+        Assert.Empty(host.Services.GetServices<IHostedService>());
     }
 
     [Fact]
@@ -73,6 +88,7 @@ public sealed class ServiceGraphTests : IDisposable
 
         Assert.StartsWith(GradeExportWriter.Header, csv, StringComparison.Ordinal);
         Assert.Contains("alice", csv, StringComparison.Ordinal);
+        Assert.NotNull(host.Services.GetRequiredService<GitGrader.Classroom.LinkedRoster>());
         Assert.Null(host.Services.GetService<IGitHubClient>());
         Assert.Null(host.Services.GetService<ISandbox>());
     }

@@ -1,6 +1,5 @@
 using GitGrader.GitHub;
 using GitGrader.GitHub.Rest;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.AppTests.StandInTests;
@@ -17,20 +16,7 @@ public sealed class RealClientTests : StandInTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["GitHub:ApiBaseUrl"] = GitHub.ApiBaseUrl.AbsoluteUri,
-                ["GitHub:AppId"] = GitHub.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["GitHub:PrivateKeyPath"] = GitHub.PrivateKeyPath,
-                ["GitHub:WebhookSecret"] = GitHub.WebhookSecret,
-                ["GitHub:RetryBaseDelay"] = "00:00:00.050",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGitHubApp(configuration.GetSection(GitHubAppOptions.ConfigurationKey));
-        _services = services.BuildServiceProvider();
+        _services = ClientServices.For(GitHub);
     }
 
     public override async Task DisposeAsync()

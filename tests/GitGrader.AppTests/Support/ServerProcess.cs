@@ -122,7 +122,8 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"gitgrader did not answer /healthz within {timeout.TotalSeconds} s:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>A port nothing listens on now, on loopback.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

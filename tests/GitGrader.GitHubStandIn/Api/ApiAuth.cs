@@ -50,6 +50,13 @@ internal static class ApiAuth
             ? null
             : ApiResults.Error(StatusCodes.Status403Forbidden, $"Resource not accessible by integration (the App needs the '{permission}' permission at write{(alternative is null ? string.Empty : $", or '{alternative}'")})");
 
+    /// <summary><see cref="RequireInstallation"/>, then <see cref="RequireWrite"/> of <paramref name="permission"/>: the repository, or GitHub's refusal.</summary>
+    public static (RepoRecord? Repository, IResult? Error) RequireInstallationWrite(StandInCore core, HttpContext context, string owner, string name, string permission)
+    {
+        var (repository, denied) = RequireInstallation(core, context.Features.Get<ApiRequestFeature>()!.Caller, owner, name);
+        return repository is null ? (null, denied) : RequireWrite(core, permission) is { } forbidden ? (null, forbidden) : (repository, null);
+    }
+
     /// <summary>The repository when an unexpired installation token of the installation covering it is calling; else GitHub's 401/403/404.</summary>
     public static (RepoRecord? Repository, IResult? Error) RequireInstallation(StandInCore core, Caller caller, string owner, string name)
     {

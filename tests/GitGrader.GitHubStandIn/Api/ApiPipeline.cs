@@ -33,13 +33,14 @@ internal sealed class ApiPipeline(StandInCore core)
         var path = context.Request.Path.Value ?? "/";
         var surface = path == ApiPrefix || path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal) ? RequestSurface.Rest
             : context.GetEndpoint()?.Metadata.GetMetadata<GitEndpointMarker>() is not null ? RequestSurface.Git
+            : context.GetEndpoint()?.Metadata.GetMetadata<OAuthEndpointMarker>() is not null ? RequestSurface.OAuth
             : RequestSurface.Other;
         string? bodyText = null;
         try
         {
             switch (surface)
             {
-                case RequestSurface.Git:
+                case RequestSurface.Git or RequestSurface.OAuth:
                     await next(context);
                     break;
                 case RequestSurface.Rest:

@@ -17,15 +17,10 @@ internal static class BranchProtectionEndpoints
     private static async Task<IResult> PutAsync(HttpContext context, StandInCore core, string owner, string repo, string branch)
     {
         var request = context.Features.Get<ApiRequestFeature>()!;
-        var (repository, denied) = ApiAuth.RequireInstallation(core, request.Caller, owner, repo);
+        var (repository, denied) = ApiAuth.RequireInstallationWrite(core, context, owner, repo, "administration");
         if (repository is null)
         {
             return denied!;
-        }
-
-        if (ApiAuth.RequireWrite(core, "administration") is { } forbidden)
-        {
-            return forbidden;
         }
 
         var cancellationToken = context.RequestAborted;

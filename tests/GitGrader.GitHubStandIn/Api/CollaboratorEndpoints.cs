@@ -24,15 +24,10 @@ internal static class CollaboratorEndpoints
     private static IResult Put(HttpContext context, StandInCore core, string owner, string repo, string username)
     {
         var request = context.Features.Get<ApiRequestFeature>()!;
-        var (repository, denied) = ApiAuth.RequireInstallation(core, request.Caller, owner, repo);
+        var (repository, denied) = ApiAuth.RequireInstallationWrite(core, context, owner, repo, "administration");
         if (repository is null)
         {
             return denied!;
-        }
-
-        if (ApiAuth.RequireWrite(core, "administration") is { } forbidden)
-        {
-            return forbidden;
         }
 
         if (!core.Access.TryFindAccount(username, out var login))
@@ -54,15 +49,10 @@ internal static class CollaboratorEndpoints
     private static IResult List(HttpContext context, StandInCore core, string owner, string repo)
     {
         var request = context.Features.Get<ApiRequestFeature>()!;
-        var (repository, denied) = ApiAuth.RequireInstallation(core, request.Caller, owner, repo);
+        var (repository, denied) = ApiAuth.RequireInstallationWrite(core, context, owner, repo, "administration");
         if (repository is null)
         {
             return denied!;
-        }
-
-        if (ApiAuth.RequireWrite(core, "administration") is { } forbidden)
-        {
-            return forbidden;
         }
 
         var now = core.Clock.GetUtcNow();
@@ -73,15 +63,10 @@ internal static class CollaboratorEndpoints
     private static IResult Update(HttpContext context, StandInCore core, string owner, string repo, long invitationId)
     {
         var request = context.Features.Get<ApiRequestFeature>()!;
-        var (repository, denied) = ApiAuth.RequireInstallation(core, request.Caller, owner, repo);
+        var (repository, denied) = ApiAuth.RequireInstallationWrite(core, context, owner, repo, "administration");
         if (repository is null)
         {
             return denied!;
-        }
-
-        if (ApiAuth.RequireWrite(core, "administration") is { } forbidden)
-        {
-            return forbidden;
         }
 
         var permissions = request.BodyObject["permissions"]?.GetValue<string>();

@@ -39,15 +39,10 @@ internal static class GitRefEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, StandInCore core, string owner, string repo)
     {
         var request = context.Features.Get<ApiRequestFeature>()!;
-        var (repository, denied) = ApiAuth.RequireInstallation(core, request.Caller, owner, repo);
+        var (repository, denied) = ApiAuth.RequireInstallationWrite(core, context, owner, repo, "contents");
         if (repository is null)
         {
             return denied!;
-        }
-
-        if (ApiAuth.RequireWrite(core, "contents") is { } forbidden)
-        {
-            return forbidden;
         }
 
         var body = request.BodyObject;

@@ -152,4 +152,17 @@ internal sealed class AccessRegistry(TimeProvider clock, TimeSpan tokenLifetime)
 
         return Caller.Invalid("Bad credentials");
     }
+
+    /// <summary>A user access token of the App's user authorization (<c>ghu_…</c>) for <paramref name="login"/>: <c>GET /user</c> answers with that user.</summary>
+    public string CreateUserAccessToken(string login)
+    {
+        UserId(login);
+        var token = "ghu_" + RandomNumberGenerator.GetString(TokenAlphabet, 36);
+        lock (_lock)
+        {
+            _userTokens[token] = login;
+        }
+
+        return token;
+    }
 }

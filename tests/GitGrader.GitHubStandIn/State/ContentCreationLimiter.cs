@@ -2,27 +2,25 @@ namespace GitGrader.GitHubStandIn.State;
 
 /// <summary>
 /// GitHub's secondary rate limit on content-creating requests ("no more than 80 content-generating requests per minute
-/// and no more than 500 per hour"), simulated: at most <c>limit</c> such requests in any <c>window</c> (on the wall
-/// clock, so it runs out while a test waits); past that, GitHub's 403 with <c>retry-after</c>. Off until configured.
-/// Thread-safe.
+/// and no more than 500 per hour"), simulated: for each rule, at most <c>limit</c> such requests in any <c>window</c> (on
+/// the wall clock, so it runs out while a test waits); past that, GitHub's 403 with <c>retry-after</c>. Off until
+/// configured. Thread-safe.
 /// </summary>
 internal sealed class ContentCreationLimiter
 {
     private readonly Lock _lock = new();
-    private readonly Queue<DateTimeOffset> _recent = new();
-    private int _limit;
-    private TimeSpan _window;
+    private readonly List<DateTimeOffset> _recent = [];
+    private IReadOnlyList<(int Limit, TimeSpan Window)> _rules = [];
 
     /// <summary>Refusals so far.</summary>
     public int Refused { get; private set; }
 
-    /// <summary>Sets the limit (0 turns it off) and forgets the requests counted so far.</summary>
-    public void Configure(int limit, TimeSpan window)
+    /// <summary>Sets the rules (none turns the limit off) and forgets the requests counted so far.</summary>
+    public void Configure(IReadOnlyList<(int Limit, TimeSpan Window)> rules)
     {
         lock (_lock)
         {
-            _limit = limit;
-            _window = window;
+            _rules = [.. rules.Where(r => r.Limit > 0)];
             _recent.Clear();
         }
     }
@@ -32,24 +30,31 @@ internal sealed class ContentCreationLimiter
     {
         lock (_lock)
         {
-            if (_limit <= 0)
+            if (_rules.Count == 0)
             {
                 return null;
             }
 
-            while (_recent.Count > 0 && _recent.Peek() <= now - _window)
+            var longest = _rules.Max(r => r.Window);
+            _recent.RemoveAll(t => t <= now - longest);
+            TimeSpan? wait = null;
+            foreach (var (limit, window) in _rules)
             {
-                _recent.Dequeue();
+                var inWindow = _recent.Where(t => t > now - window).ToList();
+                if (inWindow.Count >= limit)
+                {
+                    var free = inWindow[inWindow.Count - limit] + window - now;
+                    wait = wait is { } other && other > free ? other : free;
+                }
             }
 
-            if (_recent.Count < _limit)
+            if (wait is null)
             {
-                _recent.Enqueue(now);
+                _recent.Add(now);
                 return null;
             }
 
             Refused++;
-            var wait = _recent.Peek() + _window - now;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
     }

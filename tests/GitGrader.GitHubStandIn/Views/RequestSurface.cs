@@ -9,6 +9,9 @@ public enum RequestSurface
     /// <summary>Git over smart HTTP under <c>/{owner}/{repo}.git/</c>.</summary>
     Git,
 
+    /// <summary>GitHub's web OAuth endpoints under <c>/login/oauth/</c> (the App's user authorization).</summary>
+    OAuth,
+
     /// <summary>Anything else (always a 404 and a violation).</summary>
     Other,
 }

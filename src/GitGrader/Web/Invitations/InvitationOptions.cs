@@ -1,0 +1,36 @@
+namespace GitGrader.Web.Invitations;
+
+/// <summary>How <c>serve</c> serves the invitation links <c>/a/{slug}</c> (configuration section <c>Serve</c>).</summary>
+public sealed class InvitationOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string ConfigurationKey = "Serve";
+
+    /// <summary>The callback path GitHub sends a signed-in student back to, under <see cref="PublicUrl"/>: the App's "Callback URL".</summary>
+    public const string CallbackPath = "oauth/callback";
+
+    /// <summary>
+    /// The address students reach this server at, e.g. <c>https://grader.example.edu/</c> (behind a proxy, the proxy's):
+    /// invitation links are <c>{PublicUrl}a/{slug}</c> and GitHub sends students back to <c>{PublicUrl}oauth/callback</c>.
+    /// Required when <c>GitHub:ClientId</c> is set.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Where the keys that protect the sign-in cookies are kept (ASP.NET Core Data Protection): several <c>serve</c> processes
+    /// behind one address must share this folder (or a copy of it). Default: <c>gitgrader-keys</c> in the current folder.
+    /// </summary>
+    public string KeysFolder { get; set; } = "gitgrader-keys";
+
+    /// <summary>How long a student stays signed in to the invitation pages (not to GitHub).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often the progress page reloads itself while the repository is being made.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary><see cref="PublicUrl"/> with a trailing slash, so relative paths resolve under it.</summary>
+    public Uri BaseUrl => PublicUrl is null ? new Uri("http://localhost/") : new Uri(PublicUrl.AbsoluteUri.TrimEnd('/') + "/");
+
+    /// <summary>The redirect URI sent to GitHub: <c>{PublicUrl}oauth/callback</c>.</summary>
+    public Uri CallbackUrl => new(BaseUrl, CallbackPath);
+}
