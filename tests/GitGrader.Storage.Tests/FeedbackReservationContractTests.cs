@@ -219,7 +219,7 @@ public abstract class FeedbackReservationContractTests : IAsyncLifetime
 
         await Database.CreateStore(Clock).MigrateAsync(Ct);
 
-        Assert.Equal(9L, await CountAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(8L, await CountAsync("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1L, await CountAsync("SELECT COUNT(*) FROM results"));
         Assert.True((await SaveAsync(await PushAsync("sha1"), Claim())).Granted);
     }

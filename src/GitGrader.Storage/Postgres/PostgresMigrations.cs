@@ -176,7 +176,7 @@ internal static class PostgresMigrations
                 PRIMARY KEY (assignment, student_key)
             );
             """),
-        new(9, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
+        new(8, "roster_claims (roster entries linked to GitHub accounts through invitation links)",
             """
             CREATE TABLE roster_claims (
                 identifier text PRIMARY KEY,
