@@ -30,6 +30,7 @@ public sealed partial class BranchSweep
     private readonly IDeliveryLog _log;
     private readonly IJobQueue _queue;
     private readonly Course _course;
+    private readonly LinkedRoster _roster;
     private readonly AppIdentity _app;
     private readonly WorkSignal _signal;
     private readonly TimeProvider _time;
@@ -46,6 +47,7 @@ public sealed partial class BranchSweep
         IDeliveryLog log,
         IJobQueue queue,
         Course course,
+        LinkedRoster roster,
         AppIdentity app,
         WorkSignal signal,
         TimeProvider time,
@@ -59,6 +61,7 @@ public sealed partial class BranchSweep
         _log = log;
         _queue = queue;
         _course = course;
+        _roster = roster;
         _app = app;
         _signal = signal;
         _time = time;
@@ -187,9 +190,11 @@ public sealed partial class BranchSweep
         {
             // The organisation's installation, as its known repositories have it (else asked per repository).
             var installation = targets.Values.FirstOrDefault(t => t.Repository.StartsWith(_organization + "/", StringComparison.OrdinalIgnoreCase))?.InstallationId;
+            // The roster with the students' own claims (invitation links), so a claimed student's repository is swept too.
+            var roster = await _roster.CurrentAsync(cancellationToken).ConfigureAwait(false);
             foreach (var assignment in _course.Catalog.Assignments)
             {
-                foreach (var entry in _course.Roster.Entries.Where(e => !string.IsNullOrEmpty(e.GitHubUsername)))
+                foreach (var entry in roster.Entries.Where(e => !string.IsNullOrEmpty(e.GitHubUsername)))
                 {
                     var name = $"{_organization}/{assignment.Slug}-{entry.GitHubUsername}";
                     targets.TryAdd(name, new SweepTarget(name, assignment.Slug, entry.GitHubUsername, installation));

@@ -9,10 +9,12 @@ public sealed class GradeBookExporter
 {
     private readonly Course _course;
     private readonly IResultStore _store;
+    private readonly LinkedRoster _roster;
 
     /// <summary>Creates the exporter.</summary>
-    public GradeBookExporter(Course course, IResultStore store)
+    public GradeBookExporter(Course course, IResultStore store, LinkedRoster roster)
     {
+        _roster = roster;
         _course = course;
         _store = store;
     }
@@ -25,11 +27,12 @@ public sealed class GradeBookExporter
             ? _course.Catalog.Assignments
             : [_course.Catalog.Find(slug) ?? throw new ConfigurationException($"--assignment: no assignment '{slug}'; there are {string.Join(", ", _course.Catalog.Assignments.Select(a => a.Slug))}.")];
 
+        var roster = await _roster.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var csv = new StringBuilder(GradeExportWriter.Header).Append("\r\n");
         foreach (var assignment in assignments)
         {
             var scores = await _store.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
-            GradeExportWriter.AppendRows(csv, assignment, _course.Roster, scores, _course.Deadlines);
+            GradeExportWriter.AppendRows(csv, assignment, roster, scores, _course.Deadlines);
         }
 
         return csv.ToString();

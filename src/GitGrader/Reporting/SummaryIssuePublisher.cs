@@ -22,6 +22,7 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
     private readonly IResultStore _results;
     private readonly IGitHubClient _gitHub;
     private readonly Course _course;
+    private readonly LinkedRoster _roster;
     private readonly AppIdentity _app;
     private readonly TimeProvider _time;
     private readonly SummaryOptions _options;
@@ -32,13 +33,14 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
     private long? _installationId;
 
     /// <summary>Creates the publisher.</summary>
-    public SummaryIssuePublisher(ISummaryState summaries, IResultStore results, IGitHubClient gitHub, Course course, AppIdentity app, TimeProvider time, IOptions<SummaryOptions> options, ILogger<SummaryIssuePublisher> logger)
+    public SummaryIssuePublisher(ISummaryState summaries, IResultStore results, IGitHubClient gitHub, Course course, LinkedRoster roster, AppIdentity app, TimeProvider time, IOptions<SummaryOptions> options, ILogger<SummaryIssuePublisher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _summaries = summaries;
         _results = results;
         _gitHub = gitHub;
         _course = course;
+        _roster = roster;
         _app = app;
         _time = time;
         _options = options.Value;
@@ -101,7 +103,8 @@ public sealed partial class SummaryIssuePublisher : BackgroundService
 
             var scores = await _results.GetStudentScoresAsync(assignment.Slug, cancellationToken).ConfigureAwait(false);
             var title = RosterTableRenderer.Title(assignment);
-            var body = _renderer.Render(assignment, _course.Roster, scores, _course.GitBaseUrl, _time.GetUtcNow(), _course.Deadlines, _course.ClassroomPoints.For(assignment));
+            var roster = await _roster.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var body = _renderer.Render(assignment, roster, scores, _course.GitBaseUrl, _time.GetUtcNow(), _course.Deadlines, _course.ClassroomPoints.For(assignment));
             var installation = _installationId ??= await _gitHub.GetRepositoryInstallationIdAsync(_course.InstructorRepository, cancellationToken).ConfigureAwait(false);
             var number = claim.IssueNumber ?? await FindIssueAsync(installation, assignment.Slug, cancellationToken).ConfigureAwait(false);
             if (number is { } existing)

@@ -75,6 +75,25 @@ public sealed class BranchSweepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_roster_entry_a_student_claimed_through_an_invitation_link_is_swept_under_the_claimed_login()
+    {
+        // The CSV row has no login; cid claimed it through the invitation link, so only the store knows cid (bob's known
+        // repository gives the sweep the organisation's installation).
+        await KnownAsync("bob", "b0");
+        await _harness.Store.ClaimRosterEntryAsync("s-0042", "cid", 4242, CancellationToken.None);
+        _gitHub.Add(Repo("cid"), Push(1, "main", "c1", Now.AddHours(-1)));
+        var course = new Course(
+            _harness.Catalog,
+            new Roster([new RosterEntry("s-0042", string.Empty, null, "Cid Campeador")]),
+            RepositoryRef.Parse(CourseFolder.InstructorRepository),
+            new Uri("http://127.0.0.1:9/"));
+
+        await Sweep(course: course).SweepAsync(CancellationToken.None);
+
+        Assert.Contains(Repo("cid"), _gitHub.Asked);
+    }
+
+    [Fact]
     public async Task A_course_larger_than_one_sweep_is_covered_in_turn()
     {
         await KnownAsync("ada", "a0");
@@ -122,9 +141,9 @@ public sealed class BranchSweepTests : IAsyncLifetime
         SupersedesOlder = true,
     }, CancellationToken.None);
 
-    private BranchSweep Sweep(IList<string>? branches = null, IReadOnlyList<string>? roster = null, int maxRepositories = 100)
+    private BranchSweep Sweep(IList<string>? branches = null, IReadOnlyList<string>? roster = null, int maxRepositories = 100, Course? course = null)
     {
-        var course = new Course(
+        course ??= new Course(
             _harness.Catalog,
             new Roster([.. (roster ?? []).Select(login => new RosterEntry(login + "@uni.example", login, null, null))]),
             RepositoryRef.Parse(CourseFolder.InstructorRepository),
@@ -134,6 +153,7 @@ public sealed class BranchSweepTests : IAsyncLifetime
             _harness.Store,
             _harness.Store,
             course,
+            new LinkedRoster(course, _harness.Store),
             _harness.App,
             new WorkSignal(),
             new FixedClock(Now),

@@ -20,6 +20,7 @@ internal sealed partial class InvitationFlow(
     Course course,
     LinkedRoster roster,
     IRosterClaims claims,
+    ISummaryState summaries,
     IGitHubUserAuthorization gitHub,
     SignInCookies cookies,
     ProvisioningJobs jobs,
@@ -164,6 +165,13 @@ internal sealed partial class InvitationFlow(
         }
 
         LogClaimed(logger, outcome.Standing.Identifier, session.Login);
+
+        // The summary issues list the roster by login: redraw them (debounced) so the entry shows its new login.
+        foreach (var each in course.Catalog.Assignments)
+        {
+            await summaries.MarkSummaryDirtyAsync(each.Slug, cancellationToken).ConfigureAwait(false);
+        }
+
         return Results.Redirect(InvitationPages.Path(slug, "status"));
     }
 
