@@ -22,6 +22,14 @@ internal static class ProvisioningFailures
         _ => new ProvisioningException($"GitGrader failed while it {step}: {error.Message}", isPermanent: false, error),
     };
 
+    /// <summary>
+    /// GitHub throttled the call beyond what the client waits out in one call: a rate limit it gave up on, or no answer
+    /// within Octokit's 100 s per call while the client waited for a limit to pass.
+    /// </summary>
+    public static bool IsThrottled(GitHubApiException error) =>
+        (error.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests && IsRateLimit(error))
+        || (error.StatusCode is null && error.InnerException is OperationCanceledException);
+
     private static bool IsRateLimit(GitHubApiException error) =>
         error.StatusCode == HttpStatusCode.TooManyRequests || error.Message.Contains("rate limit", StringComparison.OrdinalIgnoreCase);
 }

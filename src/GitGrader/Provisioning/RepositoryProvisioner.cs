@@ -46,8 +46,8 @@ internal sealed partial class RepositoryProvisioner(
             throw new ProvisioningException($"'{login}' is not a GitHub login (letters, digits and single hyphens, at most 39).", isPermanent: true);
         }
 
-        var installation = await Step("looked for its installation on the organisation", () => InstallationAsync(cancellationToken)).ConfigureAwait(false);
-        var user = await Step("looked up the account", () => gitHub.FindUserAsync(installation, login, cancellationToken)).ConfigureAwait(false)
+        var installation = await Step("looked for its installation on the organisation", () => InstallationAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        var user = await Step("looked up the account", () => gitHub.FindUserAsync(installation, login, cancellationToken), cancellationToken).ConfigureAwait(false)
             ?? throw new ProvisioningException($"There is no GitHub account '{login}': check the roster's github_username for this student.", isPermanent: true);
         var repository = RepositoryOf(assignment, user.Login);
         if (!await store.HoldProvisioningAsync(assignment.Slug, user.Login, repository.FullName, _holder, options.Value.Hold, cancellationToken).ConfigureAwait(false))
@@ -103,7 +103,7 @@ internal sealed partial class RepositoryProvisioner(
     /// <summary>The repository: found (and proven ours), or created now from the template or empty.</summary>
     private async Task<(GitHubRepository Repository, bool Created)> EnsureRepositoryAsync(Work work, ProvisioningRecord record)
     {
-        var existing = await Step("looked for the repository", () => gitHub.FindRepositoryAsync(work.Installation, work.Repository, work.Cancel)).ConfigureAwait(false);
+        var existing = await Step("looked for the repository", () => gitHub.FindRepositoryAsync(work.Installation, work.Repository, work.Cancel), work.Cancel).ConfigureAwait(false);
         if (existing is not null)
         {
             var ours = record.RepositoryId == existing.Id
@@ -119,13 +119,21 @@ internal sealed partial class RepositoryProvisioner(
             return (existing, false);
         }
 
-        await SaveAsync(record with { RepositoryId = null, CreateRequestedAt = clock.GetUtcNow() }, work.Cancel).ConfigureAwait(false);
+        var requested = clock.GetUtcNow();
+        await SaveAsync(record with { RepositoryId = null, CreateRequestedAt = requested }, work.Cancel).ConfigureAwait(false);
+
+        // A retry after no answer (GitHub may have created it meanwhile) looks first, and takes it if it is the one asked for.
+        var tries = 0;
+        async Task<GitHubRepository> CreateOnceAsync(Func<Task<GitHubRepository>> create) =>
+            tries++ > 0 && await gitHub.FindRepositoryAsync(work.Installation, work.Repository, work.Cancel).ConfigureAwait(false) is { CreatedAt: { } made } found && made >= requested - ClockSkew
+                ? found
+                : await create().ConfigureAwait(false);
         var description = $"{work.Assignment.Name} ({work.Assignment.Slug}) for {work.Login}";
         GitHubRepository created;
         if (work.Assignment.Template is { } template)
         {
             work.Report($"Creating {work.Repository} from the template {template}");
-            created = await Step($"created the repository from the template {template}", () => gitHub.CreateRepositoryFromTemplateAsync(work.Installation, new RepositoryRef(template.Owner, template.Name), work.Repository, description, work.Cancel)).ConfigureAwait(false);
+            created = await Step($"created the repository from the template {template}", () => CreateOnceAsync(() => gitHub.CreateRepositoryFromTemplateAsync(work.Installation, new RepositoryRef(template.Owner, template.Name), work.Repository, description, work.Cancel)), work.Cancel).ConfigureAwait(false);
         }
         else
         {
@@ -135,7 +143,7 @@ internal sealed partial class RepositoryProvisioner(
             }
 
             work.Report($"Creating {work.Repository}");
-            created = await Step("created the repository", () => gitHub.CreateOrganizationRepositoryAsync(work.Installation, work.Repository, description, work.Cancel)).ConfigureAwait(false);
+            created = await Step("created the repository", () => CreateOnceAsync(() => gitHub.CreateOrganizationRepositoryAsync(work.Installation, work.Repository, description, work.Cancel)), work.Cancel).ConfigureAwait(false);
         }
 
         await SaveAsync(await CurrentAsync(work) with { RepositoryId = created.Id, HtmlUrl = HtmlOf(created) }, work.Cancel).ConfigureAwait(false);
@@ -151,10 +159,10 @@ internal sealed partial class RepositoryProvisioner(
         record = await SaveAsync(record with { StarterSha = starter }, work.Cancel).ConfigureAwait(false);
         if (!record.FeedbackBranch)
         {
-            if (await Step("looked for the feedback branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, work.Cancel)).ConfigureAwait(false) is null)
+            if (await Step("looked for the feedback branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, work.Cancel), work.Cancel).ConfigureAwait(false) is null)
             {
                 work.Report($"Creating the {FeedbackPullRequest.Branch} branch at the starter commit");
-                await Step("created the feedback branch", () => gitHub.CreateBranchAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, starter, work.Cancel)).ConfigureAwait(false);
+                await Step("created the feedback branch", () => gitHub.CreateBranchAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, starter, work.Cancel), work.Cancel).ConfigureAwait(false);
             }
 
             record = await SaveAsync(record with { FeedbackBranch = true }, work.Cancel).ConfigureAwait(false);
@@ -169,7 +177,7 @@ internal sealed partial class RepositoryProvisioner(
         if (!record.BranchProtected)
         {
             work.Report($"Protecting the {FeedbackPullRequest.Branch} branch");
-            await Step("protected the feedback branch", () => gitHub.ProtectBranchAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, work.Cancel)).ConfigureAwait(false);
+            await Step("protected the feedback branch", () => gitHub.ProtectBranchAsync(work.Installation, work.Repository, FeedbackPullRequest.Branch, work.Cancel), work.Cancel).ConfigureAwait(false);
             record = await SaveAsync(record with { BranchProtected = true }, work.Cancel).ConfigureAwait(false);
         }
 
@@ -179,7 +187,7 @@ internal sealed partial class RepositoryProvisioner(
     /// <summary>The default branch's first commit: waited for (a template is copied in the background) or pushed from <c>starter/</c>.</summary>
     private async Task<string> StarterAsync(Work work, string branch)
     {
-        var sha = await Step("read the default branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel)).ConfigureAwait(false);
+        var sha = await Step("read the default branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel), work.Cancel).ConfigureAwait(false);
         if (sha is not null)
         {
             return sha;
@@ -191,7 +199,7 @@ internal sealed partial class RepositoryProvisioner(
             while (sha is null && clock.GetUtcNow() < until)
             {
                 await Task.Delay(FillPoll, clock, work.Cancel).ConfigureAwait(false);
-                sha = await Step("waited for the template's files", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel)).ConfigureAwait(false);
+                sha = await Step("waited for the template's files", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel), work.Cancel).ConfigureAwait(false);
             }
 
             return sha ?? throw new ProvisioningException(
@@ -200,43 +208,51 @@ internal sealed partial class RepositoryProvisioner(
         }
 
         work.Report("Pushing the starter code");
-        var token = await Step("got a token for git", () => gitHub.GetInstallationTokenAsync(work.Installation, work.Cancel)).ConfigureAwait(false);
-        return await Step("pushed the starter code", () => commits.PushStarterAsync(course.CloneUrl(work.Repository.FullName), token, work.Assignment.StarterDirectory, branch, FeedbackPullRequest.StarterCommitMessage, clock.GetUtcNow(), work.Cancel)).ConfigureAwait(false);
+        var token = await Step("got a token for git", () => gitHub.GetInstallationTokenAsync(work.Installation, work.Cancel), work.Cancel).ConfigureAwait(false);
+        return await Step("pushed the starter code", () => commits.PushStarterAsync(course.CloneUrl(work.Repository.FullName), token, work.Assignment.StarterDirectory, branch, FeedbackPullRequest.StarterCommitMessage, clock.GetUtcNow(), work.Cancel), work.Cancel).ConfigureAwait(false);
     }
 
     /// <summary>The one open pull request from the default branch into <c>feedback</c>: found, or opened (after the set-up commit it needs).</summary>
     private async Task<int> PullRequestAsync(Work work, string branch, string starter)
     {
-        var open = await Step("looked for the Feedback pull request", () => gitHub.ListOpenPullRequestsAsync(work.Installation, work.Repository, branch, FeedbackPullRequest.Branch, work.Cancel)).ConfigureAwait(false);
+        var open = await Step("looked for the Feedback pull request", () => gitHub.ListOpenPullRequestsAsync(work.Installation, work.Repository, branch, FeedbackPullRequest.Branch, work.Cancel), work.Cancel).ConfigureAwait(false);
         if (open.Count > 0)
         {
             return open.Min(p => p.Number);
         }
 
-        var tip = await Step("read the default branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel)).ConfigureAwait(false);
+        var tip = await Step("read the default branch", () => gitHub.GetBranchShaAsync(work.Installation, work.Repository, branch, work.Cancel), work.Cancel).ConfigureAwait(false);
         if (tip is null || tip == starter)
         {
             // GitHub opens no pull request without a commit between its branches ("No commits between"); Classroom pushed one too.
             work.Report("Adding the set-up commit the Feedback pull request needs");
-            var token = await Step("got a token for git", () => gitHub.GetInstallationTokenAsync(work.Installation, work.Cancel)).ConfigureAwait(false);
-            await Step("pushed the set-up commit", () => commits.PushEmptyCommitAsync(course.CloneUrl(work.Repository.FullName), token, branch, starter, FeedbackPullRequest.SetUpCommitMessage, clock.GetUtcNow(), work.Cancel)).ConfigureAwait(false);
+            var token = await Step("got a token for git", () => gitHub.GetInstallationTokenAsync(work.Installation, work.Cancel), work.Cancel).ConfigureAwait(false);
+            await Step("pushed the set-up commit", () => commits.PushEmptyCommitAsync(course.CloneUrl(work.Repository.FullName), token, branch, starter, FeedbackPullRequest.SetUpCommitMessage, clock.GetUtcNow(), work.Cancel), work.Cancel).ConfigureAwait(false);
         }
 
         work.Report("Opening the Feedback pull request");
-        try
-        {
-            var pull = await gitHub.CreatePullRequestAsync(work.Installation, work.Repository, options.Value.PullRequestTitle, branch, FeedbackPullRequest.Branch, FeedbackPullRequest.Body(branch), work.Cancel).ConfigureAwait(false);
-            return pull.Number;
-        }
-        catch (GitHubApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
-        {
-            var again = await Step("looked for the Feedback pull request", () => gitHub.ListOpenPullRequestsAsync(work.Installation, work.Repository, branch, FeedbackPullRequest.Branch, work.Cancel)).ConfigureAwait(false);
-            return again.Count > 0 ? again.Min(p => p.Number) : throw ProvisioningFailures.Of("opened the Feedback pull request", ex);
-        }
-        catch (Exception ex) when (ex is GitHubApiException)
-        {
-            throw ProvisioningFailures.Of("opened the Feedback pull request", ex);
-        }
+        return await Step(
+            "opened the Feedback pull request",
+            async () =>
+            {
+                try
+                {
+                    var pull = await gitHub.CreatePullRequestAsync(work.Installation, work.Repository, options.Value.PullRequestTitle, branch, FeedbackPullRequest.Branch, FeedbackPullRequest.Body(branch), work.Cancel).ConfigureAwait(false);
+                    return pull.Number;
+                }
+                catch (GitHubApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && ex.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Opened by an earlier try whose answer was lost: the one open pull request is ours.
+                    var again = await gitHub.ListOpenPullRequestsAsync(work.Installation, work.Repository, branch, FeedbackPullRequest.Branch, work.Cancel).ConfigureAwait(false);
+                    if (again.Count == 0)
+                    {
+                        throw;
+                    }
+
+                    return again.Min(p => p.Number);
+                }
+            },
+            work.Cancel).ConfigureAwait(false);
     }
 
     /// <summary>The student invited with push (read when the assignment closes at the deadline and the student's has passed).</summary>
@@ -249,7 +265,7 @@ internal sealed partial class RepositoryProvisioner(
 
         var permission = cutoff.Wanted(work.Assignment, work.Login).Access;
         work.Report($"Inviting {work.Login} as a collaborator ({permission})");
-        await Step("invited the student", () => gitHub.AddCollaboratorAsync(work.Installation, work.Repository, work.Login, permission, work.Cancel)).ConfigureAwait(false);
+        await Step("invited the student", () => gitHub.AddCollaboratorAsync(work.Installation, work.Repository, work.Login, permission, work.Cancel), work.Cancel).ConfigureAwait(false);
         return await SaveAsync(record with { CollaboratorAdded = true }, work.Cancel).ConfigureAwait(false);
     }
 
@@ -292,25 +308,45 @@ internal sealed partial class RepositoryProvisioner(
     private static string HtmlOf(GitHubRepository repository) =>
         (repository.HtmlUrl ?? new Uri($"https://github.com/{repository.Repository.FullName}")).AbsoluteUri;
 
-    /// <summary>Runs one GitHub or git step, turning its failure into a <see cref="ProvisioningException"/> that says which step.</summary>
-    private static async Task<T> Step<T>(string step, Func<Task<T>> call)
+    /// <summary>
+    /// Runs one GitHub or git step, turning its failure into a <see cref="ProvisioningException"/> that says which step. A
+    /// step GitHub throttles past what one call waits out (a secondary limit's <c>retry-after</c> longer than the client's
+    /// wait, or an hourly limit) is tried again every <see cref="ProvisioningOptions.ThrottlePause"/>, for up to
+    /// <see cref="ProvisioningOptions.RateLimitPatience"/>.
+    /// </summary>
+    private async Task<T> Step<T>(string step, Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        try
+        var until = clock.GetUtcNow() + options.Value.RateLimitPatience;
+        while (true)
         {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ProvisioningException)
-        {
-            throw ProvisioningFailures.Of(step, ex);
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (GitHubApiException ex) when (ProvisioningFailures.IsThrottled(ex) && clock.GetUtcNow() + options.Value.ThrottlePause < until)
+            {
+                LogThrottled(logger, step, options.Value.ThrottlePause);
+                await Task.Delay(options.Value.ThrottlePause, clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not ProvisioningException)
+            {
+                throw ProvisioningFailures.Of(step, ex);
+            }
         }
     }
 
-    private static async Task Step(string step, Func<Task> call) =>
-        await Step<bool>(step, async () =>
-        {
-            await call().ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
+    private async Task Step(string step, Func<Task> call, CancellationToken cancellationToken) =>
+        await Step<bool>(
+            step,
+            async () =>
+            {
+                await call().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GitHub throttles GitGrader while it {Step}; trying again in {Pause}")]
+    private static partial void LogThrottled(ILogger logger, string step, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provisioned {Repository} (created now: {Created})")]
     private static partial void LogProvisioned(ILogger logger, string repository, bool created);

@@ -130,6 +130,25 @@ public sealed class ProvisionCommandTests
     }
 
     [Fact]
+    public async Task A_limit_longer_than_the_client_waits_is_tried_again_by_the_step_until_every_student_completes()
+    {
+        await using var scenario = await StartAsync(Students, tune: config =>
+        {
+            config["GitHub"]!["MaxRateLimitWait"] = "00:00:01";
+            config["Provisioning"] = new System.Text.Json.Nodes.JsonObject { ["ThrottlePause"] = "00:00:01" };
+        });
+        scenario.GitHub.LimitContentCreation(2, TimeSpan.FromSeconds(4));
+
+        var (exit, output) = await ProvisionAsync(scenario);
+
+        Assert.True(exit == 0, output);
+        Assert.True(scenario.GitHub.ContentCreationRefusals > 0, "the simulated secondary limit never refused a request");
+        Assert.Equal(3, scenario.GitHub.PullRequests.Count);
+        Assert.Equal(3, scenario.GitHub.Repositories.Count(r => r.Repository.Name.StartsWith(Slug + "-", StringComparison.Ordinal)));
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task An_assignment_with_a_template_generates_each_repository_from_it()
     {
         await using var scenario = await StartAsync(Students);
@@ -152,9 +171,9 @@ public sealed class ProvisionCommandTests
         scenario.GitHub.AssertNoViolations();
     }
 
-    private static async Task<AppScenario> StartAsync(IReadOnlyList<string> students, string rosterExtra = "")
+    private static async Task<AppScenario> StartAsync(IReadOnlyList<string> students, string rosterExtra = "", Action<System.Text.Json.Nodes.JsonObject>? tune = null)
     {
-        var scenario = await AppScenario.StartAsync(startServer: false, standIn: new StandInOptions { Permissions = StandInOptions.ProvisioningPermissions });
+        var scenario = await AppScenario.StartAsync(tune, startServer: false, standIn: new StandInOptions { Permissions = StandInOptions.ProvisioningPermissions });
         var roster = "\"identifier\",\"github_username\",\"github_id\",\"name\"\n"
             + string.Concat(students.Select(s => $"\"{s}@uni.example\",\"{s}\",\"\",\"{s}\"\n"))
             + "\"carol@uni.example\",\"\",\"\",\"\"\n"
