@@ -62,13 +62,15 @@ internal static class ProvisionCommand
                 return ExitCodes.BadInput;
             }
 
+            // The roster with the accounts students linked themselves through an invitation link.
+            var roster = await host.Services.GetRequiredService<LinkedRoster>().CurrentAsync(cancellationToken);
             IReadOnlyList<string> students = only is { } login
                 ? [login]
-                : [.. course.Roster.Entries.Where(e => e.GitHubUsername.Length > 0).Select(e => e.GitHubUsername).Distinct(StringComparer.OrdinalIgnoreCase)];
-            var unlinked = only is null ? course.Roster.Entries.Count(e => e.GitHubUsername.Length == 0) : 0;
+                : [.. roster.Entries.Where(e => e.GitHubUsername.Length > 0).Select(e => e.GitHubUsername).Distinct(StringComparer.OrdinalIgnoreCase)];
+            var unlinked = only is null ? roster.Entries.Count(e => e.GitHubUsername.Length == 0) : 0;
             if (students.Count == 0)
             {
-                await Console.Error.WriteLineAsync($"{slug}: no roster student has a linked GitHub account (Classroom:RosterCsv, github_username); nothing to do.");
+                await Console.Error.WriteLineAsync($"{slug}: no roster student has a linked GitHub account (Classroom:RosterCsv's github_username, or claimed through the invitation link); nothing to do.");
                 return ExitCodes.Success;
             }
 

@@ -1,6 +1,9 @@
 using GitGrader.AppTests.EndToEnd;
 using GitGrader.AppTests.Support;
 using GitGrader.GitHubStandIn;
+using GitGrader.Hosting;
+using GitGrader.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GitGrader.AppTests.Provisioning;
 
@@ -61,6 +64,26 @@ public sealed class ProvisionCommandTests
         Assert.Contains($"alice: ok {scenario.GitHub.BaseUrl}{Org}/{Slug}-alice (existed): nothing to do", againOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(scenario.GitHub.Requests.Skip(before), r => r.Method != "GET" && !r.Path.EndsWith("/access_tokens", StringComparison.Ordinal));
         Assert.Equal(3, scenario.GitHub.PullRequests.Count);
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task A_roster_entry_claimed_through_an_invitation_link_is_provisioned_under_the_claimed_login()
+    {
+        await using var scenario = await StartAsync(["alice"]);
+        scenario.GitHub.AddUser("carol-gh");
+        using (var host = await GitGraderHost.BuildExportAsync(new HostSettings(new FileInfo(scenario.Course.ConfigFile), null, null, false), CancellationToken.None))
+        {
+            await host.Services.GetRequiredService<IRosterClaims>().ClaimRosterEntryAsync("carol@uni.example", "carol-gh", 77, CancellationToken.None);
+        }
+
+        var (exit, output) = await ProvisionAsync(scenario);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{Slug}: 2 of 2 student(s) ready (2 repositories created now).", output, StringComparison.Ordinal);
+        Assert.Contains($"carol-gh: ok {scenario.GitHub.BaseUrl}{Org}/{Slug}-carol-gh (created now): ", output, StringComparison.Ordinal);
+        var invitation = Assert.Single(scenario.GitHub.Invitations(Org, $"{Slug}-carol-gh"));
+        Assert.Equal(("carol-gh", "write"), (invitation.InviteeLogin, invitation.Permissions));
         scenario.GitHub.AssertNoViolations();
     }
 
