@@ -10,35 +10,10 @@ namespace GitGrader.Storage.Tests;
 /// one hidden result per commit, taken in the transaction that saves the result, exact under
 /// concurrency, never for a grader error, never twice for the same commit.
 /// </summary>
-public abstract class FeedbackReservationContractTests : IAsyncLifetime
+public abstract class FeedbackReservationContractTests : StoreContractTests
 {
     private const string Today = "2025-03-01T00:00:00Z";
     private const string Tomorrow = "2025-03-02T00:00:00Z";
-
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-
-    protected ManualTimeProvider Clock { get; } = new(Start);
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected IGradingStore Store { get; private set; } = null!;
-
-    protected CancellationToken Ct => _timeout.Token;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        Store = Database.CreateStore(Clock);
-        await Store.MigrateAsync(Ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        _timeout.Dispose();
-    }
 
     private static FeedbackClaim Claim(string window = Today, int perDay = 3, string student = "octocat", bool spend = true) => new()
     {

@@ -7,36 +7,11 @@ namespace GitGrader.Storage.Tests;
 /// Provisioning progress and the cut-off's applied access, written once and run on SQLite and PostgreSQL: one holder at a
 /// time (exact when many store instances ask at once), steps saved and read back, logins compared case-insensitively.
 /// </summary>
-public abstract class ProvisioningStateContractTests : IAsyncLifetime
+public abstract class ProvisioningStateContractTests : StoreContractTests
 {
     private const string Assignment = "wordcount";
     private const string Repository = "course/wordcount-octocat";
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
-
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-
-    protected ManualTimeProvider Clock { get; } = new(Start);
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected IGradingStore Store { get; private set; } = null!;
-
-    protected CancellationToken Ct => _timeout.Token;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        Store = Database.CreateStore(Clock);
-        await Store.MigrateAsync(Ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        _timeout.Dispose();
-    }
 
     [Fact]
     public async Task GetProvisioning_NothingRecorded_IsNull()

@@ -10,35 +10,10 @@ namespace GitGrader.Storage.Tests;
 /// every hold, a hold runs out, a release frees it; exact when many store instances (as many processes)
 /// ask at once.
 /// </summary>
-public abstract class ReportingReservationContractTests : IAsyncLifetime
+public abstract class ReportingReservationContractTests : StoreContractTests
 {
     private const string Repository = "course/wordcount-octocat";
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
-
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-
-    protected ManualTimeProvider Clock { get; } = new(Start);
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected IGradingStore Store { get; private set; } = null!;
-
-    protected CancellationToken Ct => _timeout.Token;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        Store = Database.CreateStore(Clock);
-        await Store.MigrateAsync(Ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        _timeout.Dispose();
-    }
 
     private static void AssertHeldBy(string? holder, Reservation reservation)
     {

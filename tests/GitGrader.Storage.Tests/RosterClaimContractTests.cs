@@ -8,33 +8,8 @@ namespace GitGrader.Storage.Tests;
 /// identifier (logins compared as GitHub does, case-insensitively), exactly one winner when many store instances (as many
 /// serve processes) claim at once, and an unlink frees the entry.
 /// </summary>
-public abstract class RosterClaimContractTests : IAsyncLifetime
+public abstract class RosterClaimContractTests : StoreContractTests
 {
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-
-    protected ManualTimeProvider Clock { get; } = new(Start);
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected IGradingStore Store { get; private set; } = null!;
-
-    protected CancellationToken Ct => _timeout.Token;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        Store = Database.CreateStore(Clock);
-        await Store.MigrateAsync(Ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        _timeout.Dispose();
-    }
-
     [Fact]
     public async Task ClaimRosterEntryAsync_UnclaimedEntry_IsClaimedAndListed()
     {
