@@ -88,6 +88,20 @@ public sealed class ProvisionCommandTests
     }
 
     [Fact]
+    public async Task An_assignment_with_neither_a_template_nor_a_starter_folder_is_refused_and_nothing_is_created()
+    {
+        await using var scenario = await StartAsync(["alice"]);
+        Directory.Delete(Path.Combine(scenario.Course.AssignmentsFolder, Slug, "starter"), recursive: true);
+
+        var (exit, output) = await ProvisionAsync(scenario);
+
+        Assert.True(exit == 4, output);
+        Assert.Contains($"alice: FAILED: The assignment '{Slug}' has neither a template: key nor a starter/ folder, so there is nothing to give the students.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.GitHub.Repositories, r => r.Repository.Name.StartsWith(Slug + "-", StringComparison.Ordinal));
+        scenario.GitHub.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task A_failure_midway_fails_that_student_only_and_a_rerun_finishes_it_with_one_pull_request()
     {
         await using var scenario = await StartAsync(Students);
