@@ -22,7 +22,7 @@ internal sealed class OctokitConnections
     private static readonly ProductHeaderValue Product = new("GitGrader");
     private static readonly SimpleJsonSerializer Serializer = new();
 
-    private readonly HttpClientAdapter _http;
+    private readonly UntimedOctokitHttpClient _http;
     private readonly AppJwtIssuer _jwt;
 
     public OctokitConnections(IHttpMessageHandlerFactory handlers, IOptions<GitHubAppOptions> options, AppJwtIssuer jwt)
@@ -33,9 +33,9 @@ internal sealed class OctokitConnections
         _jwt = jwt;
 
         // Not disposed, as typed HttpClients are not: the handler belongs to the factory, which disposes it.
-        _http = new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName));
-
-        // Rate-limit waits can outlast HttpClient's default 100 s; GitHubRetryHandler bounds each try instead.
+        // Rate-limit waits can outlast 100 s, HttpClient's default and each Octokit request's own: both are off, and
+        // GitHubRetryHandler bounds each try instead.
+        _http = new UntimedOctokitHttpClient(new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName)));
         _http.SetRequestTimeout(Timeout.InfiniteTimeSpan);
     }
 

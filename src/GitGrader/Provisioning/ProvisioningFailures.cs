@@ -23,8 +23,8 @@ internal static class ProvisioningFailures
     };
 
     /// <summary>
-    /// GitHub throttled the call beyond what the client waits out in one call: a rate limit it gave up on, or no answer
-    /// within Octokit's 100 s per call while the client waited for a limit to pass.
+    /// GitHub throttled the call beyond what the client waits out in one call (<see cref="GitHub.GitHubAppOptions.MaxRateLimitWait"/>):
+    /// a rate limit it gave up on, or a call cut off while it waited.
     /// </summary>
     public static bool IsThrottled(GitHubApiException error) =>
         (error.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests && IsRateLimit(error))
