@@ -187,6 +187,9 @@ public sealed class DockerSandboxSessionTests
         var restart = engine.Calls.SkipWhile(c => !c.StartsWith("container kill", StringComparison.Ordinal)).Select(c => c.Split(' ')[0] + " " + c.Split(' ')[1]).Take(5);
         Assert.Equal(["container kill", "container wait", "container start", "archive upload", "archive upload"], restart);
         Assert.Equal(["submission/", "hidden/t.py", "submission/", "hidden/t.py"], engine.Uploads.Select(EntryNames));
+
+        // The restart took the step's exec with it (a real engine answers "no such exec instance"): not asked about after.
+        Assert.DoesNotContain(engine.Calls.SkipWhile(c => !c.StartsWith("container start", StringComparison.Ordinal)), c => c == "exec inspect 0");
     }
 
     [Fact]
@@ -240,6 +243,52 @@ public sealed class DockerSandboxSessionTests
         Assert.Contains(engine.Calls, c => c.StartsWith("container start", StringComparison.Ordinal));
         Assert.Equal(0, next.ExitCode);
         Assert.False(next.OutOfMemory, "the next step out of memory");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TheExecLostWithItsSandboxKilledForMemory_IsOutOfMemory_AndTheNextStepRunsInARestartedContainer()
+    {
+        FakeEngine engine = null!;
+        var steps = 0;
+        engine = new FakeEngine
+        {
+            Step = _ =>
+            {
+                if (steps++ > 0)
+                {
+                    return FakeExec.Exits(0, "ok\n");
+                }
+
+                // gVisor: the host's OOM killer takes the whole sandbox, and the engine forgets the step's exec with it.
+                engine.ContainerDown = true;
+                engine.LostExecInspects = 1;
+                engine.ContainerStates.Enqueue(new ContainerStatus(true, false));
+                engine.ContainerStates.Enqueue(new ContainerStatus(false, true));
+                engine.ContainerStates.Enqueue(new ContainerStatus(false, true));
+                return FakeExec.Exits(0, string.Empty, "allocating\n");
+            },
+        };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var hog = await session.ExecuteAsync(SandboxFixture.Step("node hog.js"), CancellationToken.None);
+        await session.ResetAsync(CancellationToken.None);
+        var next = await session.ExecuteAsync(SandboxFixture.Step("echo ok"), CancellationToken.None);
+
+        Assert.True(hog.OutOfMemory, "out of memory");
+        Assert.Equal(137, hog.ExitCode);
+        Assert.Contains(engine.Calls, c => c.StartsWith("container start", StringComparison.Ordinal));
+        Assert.Equal(0, next.ExitCode);
+        Assert.False(next.OutOfMemory, "the next step out of memory");
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TheExecLostInARunningContainer_IsTheEnginesFailure()
+    {
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(0, "ok\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+        engine.LostExecInspects = 1;
+
+        await Assert.ThrowsAsync<SandboxException>(() => session.ExecuteAsync(SandboxFixture.Step("echo ok"), CancellationToken.None));
     }
 
     [Fact]

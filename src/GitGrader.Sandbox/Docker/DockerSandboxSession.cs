@@ -303,6 +303,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
                 continue;
             }
 
+            if (run.ExitCode < 0 && attempt < 2 && await ContainerStoppedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // The container went down under the script (its exec lost with it): restarted, and the script run again.
+                await RestartBetweenStepsAsync(null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             switch (run.ExitCode)
             {
                 case 0 when !run.TimedOut:
@@ -351,6 +358,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         long outputLimit,
         CancellationToken cancellationToken)
     {
+        var restartsBefore = Restarts;
         var execId = await _engine.CreateExecAsync(
             ContainerId,
             new ExecSpec(command, user, workingDirectory, environment, AttachStdin: stdin is not null),
@@ -402,8 +410,11 @@ internal sealed class DockerSandboxSession : ISandboxSession
             await StopStepAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The restart that found the container killed for want of memory took the exec with it.
-        var exitCode = _containerOomKilled ? 137 : await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        // A restart to stop the step took the exec with it (the engine no longer knows it): 137 when the restart found
+        // the container killed for want of memory, else no status at all.
+        var exitCode = _containerOomKilled ? 137
+            : Restarts != restartsBefore ? -1
+            : await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
         return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray(), pinned);
     }
 
@@ -451,12 +462,30 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
-    /// <summary>The exec's exit status. Just after its output ends the engine may still say it runs: ask again, briefly.</summary>
+    /// <summary>
+    /// The exec's exit status. Just after its output ends the engine may still say it runs: ask again, briefly. -1 when it
+    /// has none: also when the engine no longer knows the exec because its container stopped (gVisor: the host's OOM killer
+    /// took the whole sandbox, and the exec went with it), which the caller then looks into as any status-less end.
+    /// </summary>
     private async Task<int> ExitCodeAsync(string execId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < ExitPolls; attempt++)
         {
-            var status = await _engine.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            ExecStatus status;
+            try
+            {
+                status = await _engine.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SandboxException) when (attempt == 0)
+            {
+                if (await ContainerStoppedAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return -1;
+                }
+
+                throw;
+            }
+
             if (!status.Running)
             {
                 return status.ExitCode is { } code ? (int)code : -1;
@@ -594,6 +623,22 @@ internal sealed class DockerSandboxSession : ISandboxSession
         catch (SandboxException ex)
         {
             SandboxLog.StateUnknown(_logger, ex, ShortId);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the container has stopped; asked again briefly, as the engine says "running" for up to a second after its sandbox died.</summary>
+    private async Task<bool> ContainerStoppedAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < DeathPolls; attempt++)
+        {
+            if (await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false) is not { Running: true })
+            {
+                return true;
+            }
+
+            await Task.Delay(DeathPollInterval, cancellationToken).ConfigureAwait(false);
         }
 
         return false;

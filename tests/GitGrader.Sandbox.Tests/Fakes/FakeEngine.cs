@@ -42,6 +42,9 @@ internal sealed class FakeEngine : IContainerEngine
     /// <summary>Exec creation of the kill script fails (as when a fork bomb holds every pid).</summary>
     public bool KillFails { get; set; }
 
+    /// <summary>How many exec inspects to come answer "no such exec instance" (gVisor: the sandbox died and took the exec with it).</summary>
+    public int LostExecInspects { get; set; }
+
     /// <summary>The container is not running (gVisor's sandbox taken by the OOM killer): execs are refused until it is started.</summary>
     public bool ContainerDown { get; set; }
 
@@ -235,6 +238,12 @@ internal sealed class FakeEngine : IContainerEngine
     public async Task<ExecStatus> InspectExecAsync(string execId, CancellationToken cancellationToken)
     {
         await Do("exec inspect", execId);
+        if (LostExecInspects > 0)
+        {
+            LostExecInspects--;
+            throw new SandboxException($"The Docker engine refused exec inspect: the container is gone (No such exec instance: {execId}).");
+        }
+
         var exec = Execs[int.Parse(execId, System.Globalization.CultureInfo.InvariantCulture)];
         exec.Inspections++;
         if (exec.StillRunning)
