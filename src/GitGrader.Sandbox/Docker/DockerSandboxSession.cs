@@ -303,7 +303,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
                 continue;
             }
 
-            if (run.ExitCode < 0 && attempt < 2 && await ContainerStoppedAsync(cancellationToken).ConfigureAwait(false))
+            if (run.ExitCode < 0 && attempt < 2 && await StoppedStateAsync(cancellationToken).ConfigureAwait(false) is not null)
             {
                 // The container went down under the script (its exec lost with it): restarted, and the script run again.
                 await RestartBetweenStepsAsync(null, cancellationToken).ConfigureAwait(false);
@@ -478,7 +478,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
             }
             catch (SandboxException) when (attempt == 0)
             {
-                if (await ContainerStoppedAsync(cancellationToken).ConfigureAwait(false))
+                if (await StoppedStateAsync(cancellationToken).ConfigureAwait(false) is not null)
                 {
                     return -1;
                 }
@@ -596,10 +596,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
         }
     }
 
-    /// <summary>
-    /// Whether the container itself was killed for want of memory (gVisor: the host's OOM killer takes the whole
-    /// sandbox). The engine goes on saying "running" for up to a second after the step's exec ended: asked again, briefly.
-    /// </summary>
+    /// <summary>Whether the container itself was killed for want of memory (gVisor: the host's OOM killer takes the whole sandbox).</summary>
     private async Task<bool> SandboxDiedOfMemoryAsync(CancellationToken cancellationToken)
     {
         if (_containerOomKilled)
@@ -609,39 +606,34 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
         try
         {
-            for (var attempt = 0; attempt < DeathPolls; attempt++)
-            {
-                var status = await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
-                if (status is not { Running: true })
-                {
-                    return status is { OomKilled: true };
-                }
-
-                await Task.Delay(DeathPollInterval, cancellationToken).ConfigureAwait(false);
-            }
+            return await StoppedStateAsync(cancellationToken).ConfigureAwait(false) is { OomKilled: true };
         }
         catch (SandboxException ex)
         {
             SandboxLog.StateUnknown(_logger, ex, ShortId);
+            return false;
         }
-
-        return false;
     }
 
-    /// <summary>Whether the container has stopped; asked again briefly, as the engine says "running" for up to a second after its sandbox died.</summary>
-    private async Task<bool> ContainerStoppedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The container's state once it is not running (one the engine no longer has: not running, not killed for memory),
+    /// or null when it still runs after the polls. The engine goes on saying "running" for up to a second after its
+    /// sandbox died (and after the step's exec ended): asked again, briefly.
+    /// </summary>
+    private async Task<ContainerStatus?> StoppedStateAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < DeathPolls; attempt++)
         {
-            if (await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false) is not { Running: true })
+            var status = await _engine.InspectContainerAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+            if (status is not { Running: true })
             {
-                return true;
+                return status ?? new ContainerStatus(Running: false, OomKilled: false);
             }
 
             await Task.Delay(DeathPollInterval, cancellationToken).ConfigureAwait(false);
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>A dead sandbox's exec ends with the runtime's own complaint on stderr: the student's, not the runtime's, is shown.</summary>
