@@ -11,47 +11,9 @@ namespace GitGrader.Storage.Tests;
 /// The behaviour every <see cref="IGradingStore"/> must have, written once and run against each
 /// store by the derived classes. Each test gets its own empty, migrated database.
 /// </summary>
-public abstract class GradingStoreContractTests : IAsyncLifetime
+public abstract class GradingStoreContractTests : StoreContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
-    private readonly List<TestDatabase> _databases = [];
-
-    protected ManualTimeProvider Clock { get; } = new(Start);
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected IGradingStore Store { get; private set; } = null!;
-
-    protected CancellationToken Ct => _timeout.Token;
-
-    /// <summary>A new empty database of the store under test.</summary>
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await NewDatabaseAsync();
-        Store = Database.CreateStore(Clock);
-        await Store.MigrateAsync(Ct);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases)
-        {
-            await database.DisposeAsync();
-        }
-
-        _timeout.Dispose();
-    }
-
-    protected async Task<TestDatabase> NewDatabaseAsync()
-    {
-        var database = await CreateDatabaseAsync();
-        _databases.Add(database);
-        return database;
-    }
 
     protected async Task<T> QueryAsync<T>(string sql, object? parameters = null)
     {

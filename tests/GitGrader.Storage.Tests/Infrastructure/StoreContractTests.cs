@@ -5,11 +5,13 @@ namespace GitGrader.Storage.Tests.Infrastructure;
 /// <summary>
 /// What a store contract written once and run on SQLite and PostgreSQL stands on: each test gets its own empty,
 /// migrated database (<see cref="CreateDatabaseAsync"/>, from the derived class), a store over it on a manual clock
-/// starting at <see cref="TestData.Start"/>, and a token that ends a hung test after two minutes.
+/// starting at <see cref="TestData.Start"/>, and a token that ends a hung test after two minutes. A test that needs
+/// another database asks <see cref="NewDatabaseAsync"/>; every one is disposed with the test.
 /// </summary>
 public abstract class StoreContractTests : IAsyncLifetime
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(2));
+    private readonly List<TestDatabase> _databases = [];
 
     /// <summary>The store's clock.</summary>
     protected ManualTimeProvider Clock { get; } = new(Start);
@@ -29,7 +31,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Database = await CreateDatabaseAsync();
+        Database = await NewDatabaseAsync();
         Store = Database.CreateStore(Clock);
         await Store.MigrateAsync(Ct);
     }
@@ -37,7 +39,19 @@ public abstract class StoreContractTests : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        await Database.DisposeAsync();
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+
         _timeout.Dispose();
+    }
+
+    /// <summary>Another empty database of the store under test, disposed with the test.</summary>
+    protected async Task<TestDatabase> NewDatabaseAsync()
+    {
+        var database = await CreateDatabaseAsync();
+        _databases.Add(database);
+        return database;
     }
 }
