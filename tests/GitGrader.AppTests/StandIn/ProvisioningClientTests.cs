@@ -12,27 +12,11 @@ namespace GitGrader.AppTests.StandInTests;
 /// 404 users, 409 empty repositories, the pull request 422s, a taken name, a missing permission, a secondary rate limit
 /// waited out), every request checked against GitHub's OpenAPI description.
 /// </summary>
-public sealed class ProvisioningClientTests : StandInTestBase
+public sealed class ProvisioningClientTests : RealClientTestBase
 {
-    private ServiceProvider _services = null!;
-
-    private IGitHubClient Client => _services.GetRequiredService<IGitHubClient>();
-
     protected override StandInOptions Options => new() { Permissions = StandInOptions.ProvisioningPermissions };
 
     private static CancellationToken None => CancellationToken.None;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _services = ClientServices.For(GitHub);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task FindUser_KnownAndUnknown()

@@ -5,25 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GitGrader.AppTests.StandInTests;
 
 /// <summary>GitGrader's own GitHub client, wired as the app wires it, against the stand-in: every endpoint, no violations.</summary>
-public sealed class RealClientTests : StandInTestBase
+public sealed class RealClientTests : RealClientTestBase
 {
-    private ServiceProvider _services = null!;
-
-    private IGitHubClient Client => _services.GetRequiredService<IGitHubClient>();
-
     private static RepositoryRef Repository => new(Org, Repo);
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _services = ClientServices.For(GitHub);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task AppEndpoints_AndInstallationToken_WorkForGit()
