@@ -277,6 +277,38 @@ public sealed class DockerSandboxTests
     }
 
     [Fact]
+    public async Task PrepareImageAsync_AskedAgainWhileItsBuildIsUnderWay_WaitsForThatBuild_AndBuildsOnce()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeEngine
+        {
+            Build = async (_, output) =>
+            {
+                building.TrySetResult();
+                await release.Task;
+                output("Step 1/1 : FROM base");
+            },
+        };
+        using var sandbox = new DockerSandbox(engine);
+        var recipe = Recipe("1234567890abcdef1234");
+        var waits = new List<string>();
+
+        var first = sandbox.PrepareImageAsync(recipe, null, CancellationToken.None);
+        await building.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = sandbox.PrepareImageAsync(recipe, new SyncProgress(waits.Add), CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted, "the second caller did not wait for the build under way");
+        release.SetResult();
+        var tags = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(tags[0], tags[1]);
+        Assert.Single(engine.Calls, c => c.StartsWith("image build", StringComparison.Ordinal));
+        Assert.Contains(waits, w => w.StartsWith("Waiting for the build of gitgrader-autograder/hw", StringComparison.Ordinal));
+        Assert.Contains(tags[0], engine.Images.Keys);
+    }
+
+    [Fact]
     public async Task PrepareImageAsync_BuildFails_SaysWhyWithTheOutputsTail_AndHowToFixIt()
     {
         var engine = new FakeEngine

@@ -36,6 +36,33 @@ public sealed class Grader
         GradeAsync(assignment, new FolderSubmissionSource(submissionDirectory), options, cancellationToken);
 
     /// <summary>
+    /// Builds, once per change of what it is built from, the image <paramref name="assignment"/> is graded in when
+    /// it is not its plain image: a Gradescope autograder's (its <c>setup.sh</c> run) or the one its setup's dependency
+    /// installs were run into with network. Returns that image, or null when the assignment is graded in its own
+    /// image. Throws <see cref="SandboxException"/> when the build fails, naming the command and showing its output.
+    /// Grading calls it first; <c>serve</c> and <c>worker</c> call it at start, so the first push waits for no build.
+    /// </summary>
+    public async Task<string?> PrepareImageAsync(Assignment assignment, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.Format == AssignmentFormat.Gradescope)
+        {
+            progress?.Report("Preparing the autograder's image");
+            var recipe = await GradescopeLayout.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false);
+            return await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await PreparedImage.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false) is { } prepared)
+        {
+            // The setup's dependency installs, run once with network into a derived image: offline at grade time.
+            progress?.Report("Preparing the assignment's dependencies");
+            return await _sandbox.PrepareImageAsync(prepared, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Grades the submission <paramref name="submission"/> reads, under the assignment's limits. Throws
     /// <see cref="SandboxException"/> when the sandbox cannot start, and whatever the source throws when it
     /// cannot be read.
@@ -62,19 +89,7 @@ public sealed class Grader
         var annotations = new List<Annotation>();
         var notes = new List<string>(snapshot.Notes);
 
-        var image = assignment.Image;
-        if (assignment.Format == AssignmentFormat.Gradescope)
-        {
-            progress?.Report("Preparing the autograder's image");
-            var recipe = await GradescopeLayout.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false);
-            image = await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
-        }
-        else if (await PreparedImage.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false) is { } prepared)
-        {
-            // The setup's dependency installs, run once with network into a derived image: offline here.
-            progress?.Report("Preparing the assignment's dependencies");
-            image = await _sandbox.PrepareImageAsync(prepared, progress, cancellationToken).ConfigureAwait(false);
-        }
+        var image = await PrepareImageAsync(assignment, progress, cancellationToken).ConfigureAwait(false) ?? assignment.Image;
 
         progress?.Report($"Starting a sandbox from {image}");
         var session = await _sandbox.StartSessionAsync(new SandboxSettings(image, assignment.Limits, assignment.Slug), cancellationToken).ConfigureAwait(false);

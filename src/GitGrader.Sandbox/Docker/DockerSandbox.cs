@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -44,6 +45,10 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private readonly ILogger<DockerSandbox> _logger;
     private readonly IDisposable? _owned;
     private readonly SemaphoreSlim _reapOnce = new(1, 1);
+
+    // One build at a time per image repository: a grade that arrives while serve prepares its image at start waits for
+    // that build and uses it, instead of building it a second time beside it (or removing it as superseded).
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
     private readonly LeftoverSandboxes _leftovers = new();
     private readonly string _runtime;
     private bool _reaped;
@@ -172,6 +177,31 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             return tag;
         }
 
+        var gate = _builds.GetOrAdd(recipe.Repository, _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(0))
+        {
+            progress?.Report($"Waiting for the build of {recipe.Repository} under way");
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            // Built while this waited: used as it is.
+            if (await _engine.ImageIdAsync(tag, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return tag;
+            }
+
+            return await BuildAsync(recipe, tag, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<string> BuildAsync(ImageRecipe recipe, string tag, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         progress?.Report($"Building {tag} (once per change of what it is built from)");
         using var context = TarBuilder.Build(recipe.Context);
         var transcript = new BuildTranscript(BuildOutputTail);
@@ -279,6 +309,11 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     {
         _owned?.Dispose();
         _reapOnce.Dispose();
+        foreach (var gate in _builds.Values)
+        {
+            gate.Dispose();
+        }
+
     }
 
     private static string ShortId(string id) => id.Length > 12 ? id[..12] : id;

@@ -74,6 +74,7 @@ public static class GitGraderHost
         // Grading is what this process is for: Worker:Enabled=false, in the configuration it shares with a
         // front-end-only serve, turns off serve's grading, not ours (a second registration is ignored).
         builder.Services.AddHostedService<GradingWorker>();
+        builder.Services.AddImagePreparation(builder.Configuration);
         var host = builder.Build();
         ValidateOptions(host.Services);
         await host.Services.GetRequiredService<IGradingStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -96,9 +96,25 @@ public static class GitGraderServices
         if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.Enabled), true))
         {
             services.AddHostedService<GradingWorker>();
+            services.AddImagePreparation(configuration);
         }
 
         services.AddHostedService<SummaryIssuePublisher>();
+        return services;
+    }
+
+    /// <summary>
+    /// The building of every assignment's prepared image at start (<see cref="ImagePreparation"/>), for a process that
+    /// grades, unless <c>Worker:PrepareImagesAtStart</c> is false. Registered once however often it is called.
+    /// </summary>
+    public static IServiceCollection AddImagePreparation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.GetSection(WorkerOptions.ConfigurationKey).GetValue(nameof(WorkerOptions.PrepareImagesAtStart), true))
+        {
+            services.AddHostedService<ImagePreparation>();
+        }
+
         return services;
     }
 }

@@ -11,6 +11,13 @@ public sealed class WorkerOptions
     /// <summary>False to run <c>serve</c> as a webhook front-end only, leaving grading to <c>gitgrader worker</c> hosts sharing its PostgreSQL database (which grade whatever this says).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether a process that grades builds every assignment's prepared image (a Gradescope autograder's, or the one
+    /// a setup's dependency installs run into) at start, one at a time in the background, so the first push waits for
+    /// no build. False: each is built by the first grade of its assignment.
+    /// </summary>
+    public bool PrepareImagesAtStart { get; set; } = true;
+
     /// <summary>Submissions graded at once on this host (one container each).</summary>
     [Range(1, 256, ErrorMessage = "Worker:Concurrency must be between 1 and 256.")]
     public int Concurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
