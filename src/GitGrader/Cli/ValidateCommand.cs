@@ -50,11 +50,14 @@ internal static class ValidateCommand
             var config = parse.GetValue(ConfigOption);
             var deadlines = await ValidationDeadlines.LoadAsync(assignment, config, cancellationToken);
             var grader = environment.Grader;
+
+            // The one-time preparation first, with network (a failure names the command and shows its output).
+            var prepared = await grader.PrepareImageAsync(assignment, environment.Progress(string.Empty), cancellationToken);
             var solution = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.SolutionDirectory), Options(environment, "solution: "), cancellationToken);
             var starter = await grader.GradeAsync(assignment, new FolderSubmissionSource(assignment.StarterDirectory), Options(environment, "starter: "), cancellationToken);
             var problems = ValidationRules.Check(solution, starter);
 
-            Render(environment.Output, assignment, solution, starter, problems, ValidationDeadlines.Describe(assignment, deadlines, config is not null));
+            Render(environment.Output, assignment, prepared, solution, starter, problems, ValidationDeadlines.Describe(assignment, deadlines, config is not null));
             if (solution.HasGraderError || starter.HasGraderError)
             {
                 return ExitCodes.GraderUnavailable;
@@ -71,7 +74,7 @@ internal static class ValidateCommand
     private static GradeOptions Options(ConsoleEnvironment environment, string prefix) =>
         new() { RevealHidden = true, Progress = environment.Progress(prefix) };
 
-    private static void Render(IAnsiConsole console, Assignment assignment, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems, IReadOnlyList<(bool Warning, string Text)> deadlineLines)
+    private static void Render(IAnsiConsole console, Assignment assignment, string? prepared, GradeReport solution, GradeReport starter, IReadOnlyList<ValidationProblem> problems, IReadOnlyList<(bool Warning, string Text)> deadlineLines)
     {
         console.Write(new Rule($"[bold]validate {TerminalText.Escape(assignment.Slug)}[/]").LeftJustified());
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Test").AddColumn("Visibility").AddColumn("Solution").AddColumn("Starter");
@@ -88,9 +91,12 @@ internal static class ValidateCommand
 
         console.Write(table);
         var installs = assignment.Format == AssignmentFormat.Gradescope ? [] : DependencyScanner.Scan(assignment);
-        console.MarkupLine(installs.Count == 0
-            ? $"image: {TerminalText.Escape(assignment.Image)}"
-            : $"image: {TerminalText.Escape(assignment.Image)}, prepared once with network into {TerminalText.Escape(PreparedImage.RepositoryOf(assignment))} (from the manifests of {TerminalText.Escape(Path.GetFileName(PreparedImage.ManifestFolder(assignment)))}/), so that grading runs offline:");
+        console.MarkupLine(
+            assignment.Format == AssignmentFormat.Gradescope
+                ? $"image: {TerminalText.Escape(assignment.Image)}, with the autograder built in once (its setup.sh run with network, as root) as {TerminalText.Escape(prepared ?? string.Empty)}"
+                : installs.Count == 0
+                    ? $"image: {TerminalText.Escape(assignment.Image)}"
+                    : $"image: {TerminalText.Escape(assignment.Image)}, prepared once with network into {TerminalText.Escape(prepared ?? PreparedImage.RepositoryOf(assignment))} (from the manifests of {TerminalText.Escape(Path.GetFileName(PreparedImage.ManifestFolder(assignment)))}/), so that grading runs offline:");
         foreach (var install in installs)
         {
             console.MarkupLine($"  {install.Manager.ToString().ToLowerInvariant()}: {TerminalText.Escape(install.Command)} [grey]({TerminalText.Escape(install.Where)})[/]");
