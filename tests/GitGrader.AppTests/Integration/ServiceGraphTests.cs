@@ -37,7 +37,29 @@ public sealed class ServiceGraphTests : IDisposable
         Assert.Contains(typeof(SummaryIssuePublisher), hosted);
         Assert.Contains(typeof(StartupChecks), hosted);
         Assert.Contains(typeof(AccessCutoffService), hosted);
+        Assert.Single(hosted, t => t == typeof(ImagePreparation));
         Assert.NotNull(app.Services.GetRequiredService<IRepositoryProvisioner>());
+    }
+
+    [Fact]
+    public async Task Serve_PreparesImagesAtStartOnlyWhereItGrades_AndNotWithPrepareImagesAtStartFalse()
+    {
+        _folder.Write(config => config["Worker"]!["Enabled"] = false);
+        await using (var frontEnd = await GitGraderHost.BuildServerAsync(Settings(), [], CancellationToken.None))
+        {
+            Assert.DoesNotContain(typeof(ImagePreparation), frontEnd.Services.GetServices<IHostedService>().Select(s => s.GetType()));
+        }
+
+        _folder.Write(config => config["Worker"]!["PrepareImagesAtStart"] = false);
+        await using (var serve = await GitGraderHost.BuildServerAsync(Settings(), [], CancellationToken.None))
+        {
+            var hosted = serve.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
+            Assert.Contains(typeof(GradingWorker), hosted);
+            Assert.DoesNotContain(typeof(ImagePreparation), hosted);
+        }
+
+        using var worker = await GitGraderHost.BuildWorkerAsync(Settings(), CancellationToken.None);
+        Assert.DoesNotContain(typeof(ImagePreparation), worker.Services.GetServices<IHostedService>().Select(s => s.GetType()));
     }
 
     [Fact]
@@ -60,6 +82,7 @@ public sealed class ServiceGraphTests : IDisposable
 
         var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
         Assert.Single(hosted, t => t == typeof(GradingWorker));
+        Assert.Single(hosted, t => t == typeof(ImagePreparation));
         Assert.DoesNotContain(typeof(CheckRunAnnouncer), hosted);
         Assert.NotNull(host.Services.GetRequiredService<JobProcessor>());
     }
