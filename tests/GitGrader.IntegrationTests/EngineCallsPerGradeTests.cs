@@ -8,8 +8,9 @@ namespace GitGrader.IntegrationTests;
 
 /// <summary>
 /// How many engine round trips one grade makes (each costs about 45 ms of dockerd, containerd and runc on Docker 20.10):
-/// counted, not timed, so the count is a budget a change can only keep or lower. Each template's solution must still
-/// score full marks.
+/// counted, not timed, so the count is a budget a change can only keep or lower (an exec inspected again because the
+/// engine still said it ran is the engine's lag, not a call of the design: counted apart). Each template's solution
+/// must still score full marks.
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class EngineCallsPerGradeTests
@@ -24,9 +25,9 @@ public sealed class EngineCallsPerGradeTests
     }
 
     [Theory]
-    [InlineData("python-wordcount", 21)]
-    [InlineData("python-classroom-workflow", 18)]
-    [InlineData("python-classroom-fizzbuzz", 30)]
+    [InlineData("python-wordcount", 21)] // 26 before the round-trip cuts of 2026-12-07
+    [InlineData("python-classroom-workflow", 14)] // 20 before
+    [InlineData("python-classroom-fizzbuzz", 21)] // 28 before
     public async Task A_grade_of_the_templates_solution_stays_within_its_engine_call_budget(string template, int budget)
     {
         var directory = Path.Combine(RepositoryPaths.Templates, template);
@@ -39,7 +40,7 @@ public sealed class EngineCallsPerGradeTests
         engine.Clear();
         var report = await new Grader(sandbox).GradeAsync(assignment, Path.Combine(directory, "solution"), null, CancellationToken.None);
 
-        _output.WriteLine($"{template}: {engine.Total} engine calls: {string.Join(", ", engine.Calls.Select(c => $"{c.Key} {c.Value}"))}");
+        _output.WriteLine($"{template}: {engine.Total} engine calls: {string.Join(", ", engine.Calls.Select(c => $"{c.Key} {c.Value}"))}; {engine.Polls} repeated exec inspects");
         Assert.Equal(first.MaxScore, first.Score);
         Assert.Equal(report.MaxScore, report.Score);
         Assert.InRange(engine.Total, 1, budget);

@@ -66,7 +66,6 @@ internal sealed class DockerSandboxSession : ISandboxSession
     private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
-    private readonly string _volumeName;
     private readonly LeftoverSandboxes _leftovers;
     private StagedTree? _instructorFiles;
     private bool _instructorFilesPending;
@@ -82,13 +81,12 @@ internal sealed class DockerSandboxSession : ISandboxSession
     // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
     private bool _mayBeDirty;
 
-    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, string volumeName, LeftoverSandboxes leftovers)
+    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, LeftoverSandboxes leftovers)
     {
         _leftovers = leftovers;
         _engine = engine;
         _logger = logger;
         ContainerId = containerId;
-        _volumeName = volumeName;
     }
 
     public string ContainerId { get; }
@@ -243,14 +241,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
         using var timeout = new CancellationTokenSource(CleanupTimeout);
         try
         {
-            await _engine.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false);
-            await _engine.RemoveVolumeAsync(_volumeName, timeout.Token).ConfigureAwait(false);
+            await _engine.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false); // its volume with it
             SandboxLog.Removed(_logger, ShortId);
         }
         catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
             SandboxLog.RemoveFailed(_logger, ex, ShortId);
-            _leftovers.Add(ContainerId, _volumeName);
+            _leftovers.Add(ContainerId);
         }
     }
 
