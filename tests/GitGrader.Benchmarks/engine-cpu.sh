@@ -31,10 +31,10 @@ ticks() { # busy clock ticks of dockerd and containerd so far
 
 run() { # label tree
   local folder="$2/assignment-templates/$template" before after i
-  dotnet "$2/src/GitGrader/bin/Release/net10.0/gitgrader.dll" grade "$folder" "$folder/solution" --json >/dev/null # warm
+  dotnet "$2/src/GitGrader/bin/Release/net10.0/gitgrader.dll" grade "$folder" "$folder/solution" --json >/dev/null 2>&1 # warm
   before=$(ticks)
   for i in $(seq 1 "$n"); do
-    dotnet "$2/src/GitGrader/bin/Release/net10.0/gitgrader.dll" grade "$folder" "$folder/solution" --json >/dev/null
+    dotnet "$2/src/GitGrader/bin/Release/net10.0/gitgrader.dll" grade "$folder" "$folder/solution" --json >/dev/null 2>&1
   done
   after=$(ticks)
   python3 -c 'import sys; print("  %-6s %.3f CPU-s of dockerd+containerd a grade (load %s)" % (sys.argv[1], (int(sys.argv[2]) - int(sys.argv[3])) / int(sys.argv[4]) / int(sys.argv[5]), sys.argv[6]))' \
