@@ -391,24 +391,47 @@ public sealed class DockerSandboxSessionTests
     }
 
     [Fact]
-    public async Task KeepInstructorFilesAsync_OneUpload_UnderTheRootOnlyStore()
+    public async Task KeepInstructorFilesAsync_ThenCopyIn_OneUpload_TheRootOnlyStoreFirst()
     {
         var engine = new FakeEngine();
         await using var session = await SandboxFixture.StartAsync(engine);
 
         await session.KeepInstructorFilesAsync(new StagedTree().AddDirectory("tests", StagedOwner.Grader).AddFile("tests/t.py", StagedOwner.Grader, "x"u8.ToArray()), CancellationToken.None);
+        await session.CopyInAsync(new StagedTree().AddDirectory("submission", StagedOwner.Student).AddFile("submission/a.py", StagedOwner.Student, "y"u8.ToArray()), CancellationToken.None);
+        await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
 
-        Assert.Empty(engine.Execs);
-        using var reader = new TarReader(new MemoryStream(Assert.Single(engine.Uploads)));
+        var entries = Entries(Assert.Single(engine.Uploads));
+        Assert.Equal([".grader/", ".grader/hidden/", ".grader/hidden/tests/", ".grader/hidden/tests/t.py", "submission/", "submission/a.py"], entries.Select(e => e.Name));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, entries[0].Mode);
+        Assert.All(entries.Take(4), e => Assert.Equal(0, e.Uid));
+        Assert.All(entries.Skip(4), e => Assert.Equal(1000, e.Uid));
+    }
+
+    [Fact]
+    public async Task KeepInstructorFilesAsync_WithoutCopyIn_UploadedOnTheirOwnBeforeTheFirstStep()
+    {
+        var engine = new FakeEngine();
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        await session.KeepInstructorFilesAsync(new StagedTree().AddFile("t.py", StagedOwner.Grader, "x"u8.ToArray()), CancellationToken.None);
+        Assert.Empty(engine.Uploads);
+        await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
+        await session.ExecuteAsync(SandboxFixture.Step("true"), CancellationToken.None);
+
+        Assert.Equal([".grader/", ".grader/hidden/", ".grader/hidden/t.py"], Entries(Assert.Single(engine.Uploads)).Select(e => e.Name));
+        Assert.Equal(2, engine.Execs.Count);
+    }
+
+    private static List<(string Name, UnixFileMode Mode, int Uid)> Entries(byte[] tar)
+    {
+        using var reader = new TarReader(new MemoryStream(tar));
         var entries = new List<(string Name, UnixFileMode Mode, int Uid)>();
         while (reader.GetNextEntry() is { } entry)
         {
             entries.Add((entry.Name, entry.Mode, entry.Uid));
         }
 
-        Assert.Equal([".grader/", ".grader/hidden/", ".grader/hidden/tests/", ".grader/hidden/tests/t.py"], entries.Select(e => e.Name));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, entries[0].Mode);
-        Assert.All(entries, e => Assert.Equal(0, e.Uid));
+        return entries;
     }
 
     [Fact]
@@ -437,6 +460,74 @@ public sealed class DockerSandboxSessionTests
         var spec = Assert.Single(engine.Execs).Spec!;
         Assert.Equal("0:0", spec.User);
         Assert.Equal(["gitgrader-maintenance", "lay", "data/", "data/in.txt", "--"], spec.Command.Skip(3));
+    }
+
+    [Theory]
+    [InlineData(0, StepStageOutcome.Ready)]
+    [InlineData(90, StepStageOutcome.NoRoom)]
+    public async Task PrepareAsync_TheScriptsPrintedStatus_Decides_WithoutAnExecInspect(int status, StepStageOutcome expected)
+    {
+        // The engine would say otherwise (71: a grader error): the printed line is what is read.
+        var engine = new FakeEngine { Step = spec => FakeExec.Exits(spec.User == "0:0" ? 71 : 0, $"laid\ngitgrader-status {status}\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var outcome = await session.PrepareAsync(new StepStage { InstructorFiles = ["data/in.txt"] }, CancellationToken.None);
+
+        Assert.Equal(expected, outcome);
+        Assert.Equal(0, Assert.Single(engine.Execs).Inspections);
+        Assert.DoesNotContain(engine.Calls, c => c.StartsWith("exec inspect", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("gitgrader-status 0\n")] // not on a line of its own
+    [InlineData("\ngitgrader-status 0")] // cut off before its end
+    [InlineData("\ngitgrader-status -1\n")]
+    public async Task PrepareAsync_WithoutAWholeStatusLine_AsksTheEngine(string stdout)
+    {
+        var engine = new FakeEngine { Step = spec => FakeExec.Exits(spec.User == "0:0" ? 90 : 0, stdout) };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var outcome = await session.PrepareAsync(new StepStage { InstructorFiles = ["data/in.txt"] }, CancellationToken.None);
+
+        Assert.Equal(StepStageOutcome.NoRoom, outcome);
+        Assert.Equal(1, Assert.Single(engine.Execs).Inspections);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AStepThatPrintsAStatusLine_StillHasTheEnginesStatus()
+    {
+        // A student's step can print anything: only GitGrader's own root scripts are read that way.
+        var engine = new FakeEngine { Step = _ => FakeExec.Exits(1, "\ngitgrader-status 0\n") };
+        await using var session = await SandboxFixture.StartAsync(engine);
+
+        var result = await session.ExecuteAsync(SandboxFixture.Step("python3 main.py"), CancellationToken.None);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("\ngitgrader-status 0\n", System.Text.Encoding.UTF8.GetString(result.Stdout));
+        Assert.Equal(1, Assert.Single(engine.Execs).Inspections);
+    }
+
+    [Theory]
+    [InlineData("exit 73", 73)]
+    [InlineData("echo \"$1 $2\"; [ \"$1\" = lay ] && exit 0; exit 9", 0)]
+    [InlineData("f() { exit 90; }; f; exit 0", 90)]
+    [InlineData("set -e; false; exit 0", 1)]
+    public async Task WithStatusLine_InARealShell_PrintsTheScriptsOwnStatusLast_AndExitsWithIt(string script, int status)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-c", GitGrader.Sandbox.Docker.DockerSandboxSession.WithStatusLine(script), "gitgrader-maintenance", "lay", "x" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        var stdout = System.Text.Encoding.UTF8.GetBytes(await shell.StandardOutput.ReadToEndAsync());
+        await shell.WaitForExitAsync();
+
+        Assert.Equal(status, shell.ExitCode);
+        Assert.Equal(status, GitGrader.Sandbox.Docker.DockerSandboxSession.PrintedStatus(ref stdout));
+        Assert.DoesNotContain("gitgrader-status", System.Text.Encoding.UTF8.GetString(stdout), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,11 +41,14 @@ public sealed class DockerSandboxTests
         Assert.Equal(LocalProcess.Current, container.Labels["io.gitgrader.owner"]);
         Assert.StartsWith($"{Environment.MachineName}/{Environment.ProcessId}@", LocalProcess.Current, StringComparison.Ordinal);
 
-        var volume = Assert.Single(engine.CreatedVolumes);
-        Assert.Equal([new VolumeMount(volume.Name, SandboxPaths.Workspace)], container.Volumes);
+        // The workspace: an anonymous tmpfs volume made with the container (no volume create of its own), with its labels.
+        var volume = Assert.Single(container.Volumes);
+        Assert.Equal(SandboxPaths.Workspace, volume.Target);
         Assert.Equal("tmpfs", volume.DriverOptions["type"]);
+        Assert.Equal("tmpfs", volume.DriverOptions["device"]);
         Assert.StartsWith($"size={limits.WorkspaceBytes},nr_inodes=262144,", volume.DriverOptions["o"], StringComparison.Ordinal);
         Assert.Equal(container.Labels, volume.Labels);
+        Assert.DoesNotContain(engine.Calls, c => c.StartsWith("volume create", StringComparison.Ordinal) || c.StartsWith("image inspect", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public sealed class DockerSandboxTests
         Assert.Equal($"Docker:Runtime is '{runtime}', but the Docker engine at unix:///fake/docker.sock has no runtime of that name (it has: runc).", failure.Message);
         Assert.Contains(hint, failure.Hint, StringComparison.Ordinal);
         Assert.Contains("/etc/docker/daemon.json", failure.Hint, StringComparison.Ordinal);
-        Assert.Empty(engine.CreatedVolumes);
+        Assert.Empty(engine.Volumes);
         Assert.Empty(engine.CreatedContainers);
     }
 
@@ -130,7 +133,9 @@ public sealed class DockerSandboxTests
 
         Assert.Contains("'gitgrader/python:latest' is not in the Docker engine at unix:///fake/docker.sock", failure.Message, StringComparison.Ordinal);
         Assert.Equal("Build it with `bash grader-images/build.sh python` (it makes the Debian base locally when no registry is reachable).", failure.Hint);
-        Assert.Empty(engine.CreatedVolumes);
+        Assert.Empty(engine.CreatedContainers);
+        Assert.Empty(engine.Containers);
+        Assert.Empty(engine.Volumes);
     }
 
     [Fact]

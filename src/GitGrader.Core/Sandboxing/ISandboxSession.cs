@@ -21,7 +21,8 @@ public interface ISandboxSession : IAsyncDisposable
     /// <summary>
     /// Stages the instructor's files (paths relative to the hidden folder) in the grader's own part of
     /// the workspace, which no student process can reach. Called before any step, so their space is
-    /// taken before the student's code can use any.
+    /// taken before the student's code can use any. A session may send them with the next
+    /// <see cref="CopyInAsync"/>, ahead of its files in the same upload, but always before any step runs.
     /// </summary>
     Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken);
 

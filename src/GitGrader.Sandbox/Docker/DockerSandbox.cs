@@ -118,47 +118,25 @@ public sealed class DockerSandbox : ISandbox, IDisposable
             await _leftovers.RemoveAsync(_engine, _logger, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await _engine.ImageIdAsync(settings.Image, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new SandboxException(
-                $"The grader image '{settings.Image}' is not in the Docker engine at {_engine.Endpoint}.",
-                ImageHints.Missing(settings.Image));
-        }
-
+        // A missing image is the container create's own refusal (the same message and hint): no call of its own.
         var name = "gitgrader-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var volume = name + "-work";
         var labels = new Dictionary<string, string>
         {
             [SandboxLabels.Managed] = "true",
             [SandboxLabels.Owner] = SandboxLabels.CurrentOwner,
             [SandboxLabels.Purpose] = settings.Purpose,
         };
-        var limits = settings.Limits;
-
-        // A tmpfs volume, not a tmpfs mount: the engine cannot upload into a tmpfs mount (nor into the read-only root).
-        await _engine.CreateVolumeAsync(
-            new VolumeSpec(
-                volume,
-                labels,
-                new Dictionary<string, string>
-                {
-                    ["type"] = "tmpfs",
-                    ["device"] = "tmpfs",
-                    ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},nr_inodes={WorkspaceInodes},uid=0,gid=0,mode=0755,nosuid,nodev"),
-                }),
-            cancellationToken).ConfigureAwait(false);
-
         string? containerId = null;
         try
         {
-            containerId = await _engine.CreateContainerAsync(GvisorAdjustments.For(BuildContainer(name, settings, volume, labels), _runtime), cancellationToken).ConfigureAwait(false);
+            containerId = await _engine.CreateContainerAsync(GvisorAdjustments.For(BuildContainer(name, settings, labels), _runtime), cancellationToken).ConfigureAwait(false);
             await _engine.StartContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             SandboxLog.Started(_logger, ShortId(containerId), settings.Purpose, settings.Image, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new DockerSandboxSession(_engine, _logger, containerId, volume, _leftovers);
+            return new DockerSandboxSession(_engine, _logger, containerId, _leftovers);
         }
-        catch
+        catch when (containerId is not null)
         {
-            await RemoveAfterFailedStartAsync(containerId, volume).ConfigureAwait(false);
+            await RemoveAfterFailedStartAsync(containerId).ConfigureAwait(false);
             throw;
         }
     }
@@ -319,22 +297,17 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
 
     /// <summary>Removes what a start that failed left; a failure to do so is logged (the next start reaps it), never hides the first.</summary>
-    private async Task RemoveAfterFailedStartAsync(string? containerId, string volume)
+    private async Task RemoveAfterFailedStartAsync(string containerId)
     {
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            if (containerId is not null)
-            {
-                await _engine.RemoveContainerAsync(containerId, cleanup.Token).ConfigureAwait(false);
-            }
-
-            await _engine.RemoveVolumeAsync(volume, cleanup.Token).ConfigureAwait(false);
+            await _engine.RemoveContainerAsync(containerId, cleanup.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
-            SandboxLog.RemoveFailed(_logger, ex, ShortId(containerId ?? volume));
-            _leftovers.Add(containerId, volume);
+            SandboxLog.RemoveFailed(_logger, ex, ShortId(containerId));
+            _leftovers.Add(containerId);
         }
     }
 
@@ -393,7 +366,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private static bool IsOrphan(IReadOnlyDictionary<string, string> labels) =>
         labels.TryGetValue(SandboxLabels.Owner, out var owner) && LocalProcess.IsGone(owner);
 
-    private static ContainerSpec BuildContainer(string name, SandboxSettings settings, string volume, IReadOnlyDictionary<string, string> labels)
+    private static ContainerSpec BuildContainer(string name, SandboxSettings settings, IReadOnlyDictionary<string, string> labels)
     {
         var limits = settings.Limits;
         return new ContainerSpec
@@ -435,7 +408,20 @@ public sealed class DockerSandbox : ISandbox, IDisposable
                 new ContainerUlimit("fsize", limits.WorkspaceBytes, limits.WorkspaceBytes),
                 new ContainerUlimit("core", 0, 0),
             ],
-            Volumes = [new VolumeMount(volume, SandboxPaths.Workspace)],
+            // A tmpfs volume, not a tmpfs mount: the engine cannot upload into a tmpfs mount (nor into the read-only root).
+            // Anonymous: made with the container, removed with it (no volume create or remove of its own).
+            Volumes =
+            [
+                new VolumeMount(
+                    SandboxPaths.Workspace,
+                    labels,
+                    new Dictionary<string, string>
+                    {
+                        ["type"] = "tmpfs",
+                        ["device"] = "tmpfs",
+                        ["o"] = string.Create(CultureInfo.InvariantCulture, $"size={limits.WorkspaceBytes},nr_inodes={WorkspaceInodes},uid=0,gid=0,mode=0755,nosuid,nodev"),
+                    }),
+            ],
         };
     }
 }

@@ -61,12 +61,14 @@ internal sealed class DockerSandboxSession : ISandboxSession
         "kill -9 -1 2>/dev/null; \"$@\"; status=$?; kill -9 -1 2>/dev/null; " +
         "find " + SandboxPaths.Submission + " -type l -delete 2>/dev/null; exit $status";
 
+    private const string StatusLinePrefix = "gitgrader-status ";
+
     private readonly IContainerEngine _engine;
     private readonly ILogger _logger;
     private readonly List<StagedTree> _staged = [];
-    private readonly string _volumeName;
     private readonly LeftoverSandboxes _leftovers;
     private StagedTree? _instructorFiles;
+    private bool _instructorFilesPending;
     private bool _keptWorkingCopy;
     private int _oomKillsSeen;
     private bool _disposed;
@@ -79,13 +81,12 @@ internal sealed class DockerSandboxSession : ISandboxSession
     // whose wrapper did not exit on its own (killed, stopped, or the container restarted).
     private bool _mayBeDirty;
 
-    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, string volumeName, LeftoverSandboxes leftovers)
+    public DockerSandboxSession(IContainerEngine engine, ILogger logger, string containerId, LeftoverSandboxes leftovers)
     {
         _leftovers = leftovers;
         _engine = engine;
         _logger = logger;
         ContainerId = containerId;
-        _volumeName = volumeName;
     }
 
     public string ContainerId { get; }
@@ -97,19 +98,29 @@ internal sealed class DockerSandboxSession : ISandboxSession
     public async Task CopyInAsync(StagedTree tree, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        await PutTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+
+        // Instructor files not yet uploaded travel in the same archive, ahead of the tree: one engine call for both.
+        var upload = _instructorFilesPending && _instructorFiles is { } files ? Joined(StoreOf(files), tree) : tree;
+        await PutTreeAsync(upload, cancellationToken).ConfigureAwait(false);
+        _instructorFilesPending = false;
         _staged.Add(tree);
     }
 
-    public async Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Kept, and uploaded with the next <see cref="CopyInAsync"/> (first in its archive, so their space is still
+    /// taken before any student file's) or on their own before the next step, whichever comes first.
+    /// </summary>
+    public Task KeepInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        await PutInstructorFilesAsync(files, cancellationToken).ConfigureAwait(false);
         _instructorFiles = files;
+        _instructorFilesPending = true;
+        return Task.CompletedTask;
     }
 
     public async Task<bool> KeepWorkingCopyAsync(CancellationToken cancellationToken)
     {
+        await UploadPendingInstructorFilesAsync(cancellationToken).ConfigureAwait(false);
         var outcome = await RunMaintenanceAsync(WorkspaceScripts.KeepWorkingCopy, [], cancellationToken).ConfigureAwait(false);
         _keptWorkingCopy = outcome == StepStageOutcome.Ready;
         return _keptWorkingCopy;
@@ -118,6 +129,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     public async Task<StepStageOutcome> PrepareAsync(StepStage stage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stage);
+        await UploadPendingInstructorFilesAsync(cancellationToken).ConfigureAwait(false);
         await ResetAsync(cancellationToken).ConfigureAwait(false);
         string[] arguments = stage.InstructorFiles is { } files
             ? [stage.RestoresWorkingCopy ? "restore" : "lay", .. files, "--", .. stage.ReportPaths]
@@ -128,6 +140,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await UploadPendingInstructorFilesAsync(cancellationToken).ConfigureAwait(false);
 
         // The step's own shell kills whatever an earlier step left running, runs the step, then kills
         // whatever the step left behind (which would otherwise hold its output open). kill -1 spares
@@ -228,14 +241,13 @@ internal sealed class DockerSandboxSession : ISandboxSession
         using var timeout = new CancellationTokenSource(CleanupTimeout);
         try
         {
-            await _engine.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false);
-            await _engine.RemoveVolumeAsync(_volumeName, timeout.Token).ConfigureAwait(false);
+            await _engine.RemoveContainerAsync(ContainerId, timeout.Token).ConfigureAwait(false); // its volume with it
             SandboxLog.Removed(_logger, ShortId);
         }
         catch (Exception ex) when (ex is SandboxException or OperationCanceledException)
         {
             SandboxLog.RemoveFailed(_logger, ex, ShortId);
-            _leftovers.Add(ContainerId, _volumeName);
+            _leftovers.Add(ContainerId);
         }
     }
 
@@ -287,8 +299,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
             try
             {
                 run = await RunAsync(
-                    ["/bin/sh", "-c", script, "gitgrader-maintenance", .. arguments],
-                    SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken).ConfigureAwait(false);
+                    ["/bin/sh", "-c", WithStatusLine(script), "gitgrader-maintenance", .. arguments],
+                    SandboxUsers.Grader, BaseEnvironment, "/", null, MaintenanceTimeout, MaintenanceOutputBytes, cancellationToken, statusOnStdout: true).ConfigureAwait(false);
             }
             catch (SandboxException ex) when (attempt < 2)
             {
@@ -334,6 +346,34 @@ internal sealed class DockerSandboxSession : ISandboxSession
     /// <summary>One upload, no exec: the store's own folder comes first in the archive, root-owned, mode 0700.</summary>
     private async Task PutInstructorFilesAsync(StagedTree files, CancellationToken cancellationToken)
     {
+        await PutTreeAsync(StoreOf(files), cancellationToken).ConfigureAwait(false);
+        _instructorFilesPending = false;
+    }
+
+    /// <summary>Instructor files kept but not uploaded yet go up on their own before anything runs in the sandbox.</summary>
+    private async Task UploadPendingInstructorFilesAsync(CancellationToken cancellationToken)
+    {
+        if (_instructorFilesPending && _instructorFiles is { } files)
+        {
+            await PutInstructorFilesAsync(files, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static StagedTree Joined(StagedTree first, StagedTree second)
+    {
+        foreach (var entry in second.Entries)
+        {
+            _ = entry.Kind == StagedEntryKind.Directory
+                ? first.AddDirectory(entry.RelativePath, entry.Owner)
+                : first.AddFile(entry.RelativePath, entry.Owner, entry.Content ?? ReadOnlyMemory<byte>.Empty, entry.Executable);
+        }
+
+        return first;
+    }
+
+    /// <summary>The store as uploaded: its own folder first, root-owned, mode 0700, the files under its <c>hidden</c> folder.</summary>
+    private static StagedTree StoreOf(StagedTree files)
+    {
         var store = new StagedTree()
             .AddDirectory(WorkspaceScripts.StoreName, StagedOwner.GraderOnly)
             .AddDirectory(WorkspaceScripts.StoreName + "/hidden", StagedOwner.Grader);
@@ -345,7 +385,7 @@ internal sealed class DockerSandboxSession : ISandboxSession
                 : store.AddFile(path, StagedOwner.Grader, entry.Content ?? ReadOnlyMemory<byte>.Empty, entry.Executable);
         }
 
-        await PutTreeAsync(store, cancellationToken).ConfigureAwait(false);
+        return store;
     }
 
     private async Task<RawRun> RunAsync(
@@ -356,7 +396,8 @@ internal sealed class DockerSandboxSession : ISandboxSession
         ReadOnlyMemory<byte>? stdin,
         TimeSpan timeout,
         long outputLimit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool statusOnStdout = false)
     {
         var restartsBefore = Restarts;
         var execId = await _engine.CreateExecAsync(
@@ -412,10 +453,34 @@ internal sealed class DockerSandboxSession : ISandboxSession
 
         // A restart to stop the step took the exec with it (the engine no longer knows it): 137 when the restart found
         // the container killed for want of memory, else no status at all.
+        // One of GitGrader's own root scripts that ran to its end printed its status last (no student process can write to
+        // a root exec's output): no inspect needed. Without that line (killed, cut off, lost), the engine is asked.
+        var output = stdout.ToArray();
+        var printed = statusOnStdout && !timedOut && !exceeded ? PrintedStatus(ref output) : null;
         var exitCode = _containerOomKilled ? 137
             : Restarts != restartsBefore ? -1
-            : await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
-        return new RawRun(exitCode, timedOut, exceeded, stdout.ToArray(), stderr.ToArray(), pinned);
+            : printed ?? await ExitCodeAsync(execId, cancellationToken).ConfigureAwait(false);
+        return new RawRun(exitCode, timedOut, exceeded, output, stderr.ToArray(), pinned);
+    }
+
+    /// <summary><paramref name="script"/> in a subshell (its <c>exit</c> ends only that), then its status on the last line of stdout.</summary>
+    internal static string WithStatusLine(string script) =>
+        "(\n" + script + "\n)\ns=$?; printf '\\n" + StatusLinePrefix + "%d\\n' \"$s\"; exit $s";
+
+    /// <summary>The status on the last line of <paramref name="output"/> (which then loses that line), or null when it has none.</summary>
+    internal static int? PrintedStatus(ref byte[] output)
+    {
+        var text = Encoding.UTF8.GetString(output);
+        var marker = "\n" + StatusLinePrefix;
+        var at = text.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || !text.EndsWith('\n')
+            || !int.TryParse(text.AsSpan(at + marker.Length, text.Length - 1 - at - marker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+        {
+            return null;
+        }
+
+        output = Encoding.UTF8.GetBytes(text[..at]);
+        return status;
     }
 
     private static async Task FeedStdinAsync(IExecStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)

@@ -36,9 +36,6 @@ internal interface IContainerEngine
     /// <summary>Removes an image tag; false when the engine refuses (in use by a container, already gone).</summary>
     Task<bool> TryRemoveImageAsync(string image, CancellationToken cancellationToken);
 
-    /// <summary>Creates a volume.</summary>
-    Task CreateVolumeAsync(VolumeSpec volume, CancellationToken cancellationToken);
-
     /// <summary>Removes a volume; one already gone is not an error.</summary>
     Task RemoveVolumeAsync(string name, CancellationToken cancellationToken);
 

@@ -23,7 +23,8 @@ internal sealed class FakeEngine : IContainerEngine
 
     public List<ContainerSpec> CreatedContainers { get; } = [];
 
-    public List<VolumeSpec> CreatedVolumes { get; } = [];
+    /// <summary>The anonymous volumes made with each container (by the container's id), removed with it.</summary>
+    public Dictionary<string, List<string>> ContainerVolumes { get; } = [];
 
     public List<LabelledResource> Containers { get; } = [];
 
@@ -116,13 +117,6 @@ internal sealed class FakeEngine : IContainerEngine
         return Images.Remove(image);
     }
 
-    public async Task CreateVolumeAsync(VolumeSpec volume, CancellationToken cancellationToken)
-    {
-        await Do("volume create", volume.Name);
-        CreatedVolumes.Add(volume);
-        Volumes.Add(new LabelledResource(volume.Name, volume.Labels));
-    }
-
     public async Task RemoveVolumeAsync(string name, CancellationToken cancellationToken)
     {
         await Do("volume remove", name);
@@ -132,9 +126,23 @@ internal sealed class FakeEngine : IContainerEngine
     public async Task<string> CreateContainerAsync(ContainerSpec container, CancellationToken cancellationToken)
     {
         await Do("container create", container.Name);
+        if (!Images.ContainsKey(container.Image))
+        {
+            // As the real adapter says it (the engine's 404 "No such image").
+            throw new SandboxException($"The grader image '{container.Image}' is not in the Docker engine at {Endpoint}.", Docker.ImageHints.Missing(container.Image));
+        }
+
         CreatedContainers.Add(container);
         var id = $"{++_ids:x4}" + new string('c', 60);
         Containers.Add(new LabelledResource(id, container.Labels));
+        ContainerVolumes[id] = [];
+        foreach (var mount in container.Volumes)
+        {
+            var volume = $"{_ids:x4}" + new string('e', 60);
+            Volumes.Add(new LabelledResource(volume, mount.Labels));
+            ContainerVolumes[id].Add(volume);
+        }
+
         return id;
     }
 
@@ -157,6 +165,11 @@ internal sealed class FakeEngine : IContainerEngine
     {
         await Do("container remove", id);
         Containers.RemoveAll(c => c.Id == id);
+        if (ContainerVolumes.Remove(id, out var volumes))
+        {
+            Volumes.RemoveAll(v => volumes.Contains(v.Id)); // removed with its container (RemoveVolumes)
+        }
+
         EndEveryStep();
     }
 

@@ -36,7 +36,19 @@ internal static class ContainerParameters
             Runtime = string.IsNullOrEmpty(spec.Runtime) ? null : spec.Runtime,
             Tmpfs = spec.Tmpfs.ToDictionary(),
             Ulimits = [.. spec.Ulimits.Select(u => new Ulimit { Name = u.Name, Soft = u.Soft, Hard = u.Hard })],
-            Mounts = [.. spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.Volume, Target = v.Target })],
+            Mounts =
+            [
+                .. spec.Volumes.Select(v => new Mount
+                {
+                    Type = "volume",
+                    Target = v.Target,
+                    VolumeOptions = new VolumeOptions
+                    {
+                        Labels = v.Labels.ToDictionary(),
+                        DriverConfig = new Driver { Name = "local", Options = v.DriverOptions.ToDictionary() },
+                    },
+                }),
+            ],
         },
     };
 }

@@ -110,20 +110,6 @@ internal sealed class DockerDotNetEngine : IContainerEngine
             }
         }, cancellationToken);
 
-    public Task CreateVolumeAsync(VolumeSpec volume, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(volume);
-        return CallAsync("volume create", token => _client.Volumes.CreateAsync(
-            new VolumesCreateParameters
-            {
-                Name = volume.Name,
-                Driver = "local",
-                DriverOpts = volume.DriverOptions.ToDictionary(),
-                Labels = volume.Labels.ToDictionary(),
-            },
-            token), cancellationToken);
-    }
-
     public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
         CallAsync("volume remove", async token =>
         {
@@ -150,7 +136,7 @@ internal sealed class DockerDotNetEngine : IContainerEngine
             catch (DockerImageNotFoundException ex)
             {
                 throw new SandboxException(
-                    $"The grader image '{container.Image}' is not in the Docker engine at {Endpoint} ({EngineFailures.EngineMessage(ex)}).",
+                    $"The grader image '{container.Image}' is not in the Docker engine at {Endpoint}.",
                     ImageHints.Missing(container.Image),
                     ex);
             }
