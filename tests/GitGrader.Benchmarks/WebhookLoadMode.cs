@@ -20,6 +20,7 @@ public static class WebhookLoadMode
     private const int Students = 100;
     private const int Connections = 16;
     private const int Threads = 2;
+    private const int WarmUpSeconds = 5;
 
     public static async Task<int> RunAsync(int rate, int seconds, CancellationToken cancellationToken)
     {
@@ -35,14 +36,31 @@ public static class WebhookLoadMode
             await scenario.GitHub.CreateRepositoryAsync(CourseFolder.Organization, $"{CourseFolder.Slug}-s{i:000}", scenario.InstallationId);
         }
 
+        var warmUp = Path.Combine(scenario.Course.Root, "warm-up.tsv");
         var deliveries = Path.Combine(scenario.Course.Root, "deliveries.tsv");
         var count = rate * (seconds + 5);
-        await WriteDeliveriesAsync(deliveries, count, scenario.GitHub.WebhookSecret, scenario.InstallationId, cancellationToken);
+        var warmUpCount = rate * (WarmUpSeconds + 2);
+        await WriteDeliveriesAsync(warmUp, deliveries, warmUpCount, count, scenario.GitHub.WebhookSecret, scenario.InstallationId, cancellationToken);
         Console.WriteLine($"Webhook load: {rate} deliveries/s for {seconds} s over {Connections} connections, {count} distinct signed pushes of {Students} students, {Environment.ProcessorCount} cores, {MachineLoad.Describe()}");
 
-        var output = await RunWrkAsync(wrk, scenario.Server!.BaseUrl, deliveries, rate, seconds, cancellationToken);
+        // The first seconds of a fresh serve carry the JIT (tiered compilation): warm it up at the same rate, then measure.
+        var warm = Parse(await RunWrkAsync(wrk, scenario.Server!.BaseUrl, warmUp, rate, WarmUpSeconds, "warm", cancellationToken));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up ({WarmUpSeconds} s, not counted): {warm.GetValueOrDefault("requests")} requests, p50 {warm.GetValueOrDefault("latency_p50_ms"):F2} ms, p99 {warm.GetValueOrDefault("latency_p99_ms"):F2} ms, max {warm.GetValueOrDefault("latency_max_ms"):F2} ms"));
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken); // the announcer drains the warm-up's jobs
+
+        var cpuBefore = ProcessCpu.Now();
+        var machineBefore = CpuSample.Now();
+        var output = await RunWrkAsync(wrk, scenario.Server!.BaseUrl, deliveries, rate, seconds, "wrk", cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken); // the announcer drains the run's jobs
+        var cpu = ProcessCpu.Since(cpuBefore, ProcessCpu.Now());
+        var machine = CpuSample.Now();
         var figures = Parse(output);
         Console.WriteLine(output.Trim());
+        if (figures.TryGetValue("requests", out var answered) && answered > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU ms per delivery (run and 3 s after, {answered:0} deliveries): {string.Join("; ", cpu.Select(p => $"{p.Part} {1000 * p.Seconds / answered:0.00}"))}; whole machine {1000 * machine.BusySince(machineBefore) / answered:0.00} ({machine.DescribeSince(machineBefore)})"));
+        }
         if (!figures.ContainsKey("requests") || !figures.ContainsKey("latency_p99_ms"))
         {
             Console.Error.WriteLine("wrk did not report; see its output above.");
@@ -71,14 +89,20 @@ public static class WebhookLoadMode
         return p99 < 50 && complete ? 0 : 1;
     }
 
-    private static async Task WriteDeliveriesAsync(string path, int count, string secret, long installationId, CancellationToken cancellationToken)
+    private static async Task WriteDeliveriesAsync(string warmUpPath, string path, int warmUpCount, int count, string secret, long installationId, CancellationToken cancellationToken)
     {
         var examples = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "npm", "node_modules", "@octokit", "webhooks-examples", "api.github.com", "index.json"), cancellationToken))!.AsArray();
         var push = examples.First(e => (string?)e!["name"] == "push")!["examples"]!.AsArray().First(e => e!["deleted"]?.GetValue<bool>() == false)!;
         var random = new Random(42);
         var sb = new StringBuilder();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < warmUpCount + count; i++)
         {
+            if (i == warmUpCount)
+            {
+                await File.WriteAllTextAsync(warmUpPath, sb.ToString(), cancellationToken);
+                sb.Clear();
+            }
+
             var student = $"s{i % Students:000}";
             var payload = push.DeepClone();
             payload["ref"] = "refs/heads/main";
@@ -103,10 +127,10 @@ public static class WebhookLoadMode
         return bytes;
     }
 
-    private static async Task<string> RunWrkAsync(string wrk, Uri baseUrl, string deliveries, int rate, int seconds, CancellationToken cancellationToken)
+    private static async Task<string> RunWrkAsync(string wrk, Uri baseUrl, string deliveries, int rate, int seconds, string deliveryPrefix, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "webhooks.lua"), baseUrl.AbsoluteUri, "--", deliveries, rate.ToString(CultureInfo.InvariantCulture), Connections.ToString(CultureInfo.InvariantCulture), Threads.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "webhooks.lua"), baseUrl.AbsoluteUri, "--", deliveries, rate.ToString(CultureInfo.InvariantCulture), Connections.ToString(CultureInfo.InvariantCulture), Threads.ToString(CultureInfo.InvariantCulture), deliveryPrefix })
         {
             start.ArgumentList.Add(argument);
         }
