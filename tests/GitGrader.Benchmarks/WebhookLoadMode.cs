@@ -13,7 +13,10 @@ namespace GitGrader.Benchmarks;
 /// endpoint, store, check-run announcer, summary publisher; grading left to workers) on loopback,
 /// loaded by <c>wrk</c> with signed push deliveries built from GitHub's real example, each for a new
 /// commit of one of 100 students, at a fixed rate. Reports wrk's latency percentiles for
-/// webhook → 202 and checks the store recorded every accepted delivery.
+/// webhook → 202, the CPU each process spent per delivery, and checks the store recorded every accepted delivery.
+/// Each push names a real commit of the student's repository on the stand-in (written there first), so the
+/// check-run announcer does its whole work per delivery (list, create, store the id), as it would on GitHub;
+/// <c>--webhooks-unknown</c> names random shas instead, which GitHub refuses at once ("No commit found").
 /// </summary>
 public static class WebhookLoadMode
 {
@@ -22,7 +25,7 @@ public static class WebhookLoadMode
     private const int Threads = 2;
     private const int WarmUpSeconds = 5;
 
-    public static async Task<int> RunAsync(int rate, int seconds, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int rate, int seconds, bool realCommits, CancellationToken cancellationToken)
     {
         if (FindOnPath("wrk") is not { } wrk)
         {
@@ -40,8 +43,18 @@ public static class WebhookLoadMode
         var deliveries = Path.Combine(scenario.Course.Root, "deliveries.tsv");
         var count = rate * (seconds + 5);
         var warmUpCount = rate * (WarmUpSeconds + 2);
-        await WriteDeliveriesAsync(warmUp, deliveries, warmUpCount, count, scenario.GitHub.WebhookSecret, scenario.InstallationId, cancellationToken);
-        Console.WriteLine($"Webhook load: {rate} deliveries/s for {seconds} s over {Connections} connections, {count} distinct signed pushes of {Students} students, {Environment.ProcessorCount} cores, {MachineLoad.Describe()}");
+        var commits = new List<IReadOnlyList<string>>();
+        if (realCommits)
+        {
+            var perStudent = ((warmUpCount + count) / Students) + 1;
+            for (var i = 0; i < Students; i++)
+            {
+                commits.Add(await scenario.GitHub.SeedCommitChainAsync(CourseFolder.Organization, $"{CourseFolder.Slug}-s{i:000}", "main", perStudent, cancellationToken));
+            }
+        }
+
+        await WriteDeliveriesAsync(warmUp, deliveries, warmUpCount, count, commits, scenario.GitHub.WebhookSecret, scenario.InstallationId, cancellationToken);
+        Console.WriteLine($"Webhook load: {rate} deliveries/s for {seconds} s over {Connections} connections, {count} distinct signed pushes of {Students} students ({(realCommits ? "real commits of their repositories" : "unknown commits")}), {Environment.ProcessorCount} cores, {MachineLoad.Describe()}");
 
         // The first seconds of a fresh serve carry the JIT (tiered compilation): warm it up at the same rate, then measure.
         var warm = Parse(await RunWrkAsync(wrk, scenario.Server!.BaseUrl, warmUp, rate, WarmUpSeconds, "warm", cancellationToken));
@@ -89,7 +102,7 @@ public static class WebhookLoadMode
         return p99 < 50 && complete ? 0 : 1;
     }
 
-    private static async Task WriteDeliveriesAsync(string warmUpPath, string path, int warmUpCount, int count, string secret, long installationId, CancellationToken cancellationToken)
+    private static async Task WriteDeliveriesAsync(string warmUpPath, string path, int warmUpCount, int count, IReadOnlyList<IReadOnlyList<string>> commits, string secret, long installationId, CancellationToken cancellationToken)
     {
         var examples = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "npm", "node_modules", "@octokit", "webhooks-examples", "api.github.com", "index.json"), cancellationToken))!.AsArray();
         var push = examples.First(e => (string?)e!["name"] == "push")!["examples"]!.AsArray().First(e => e!["deleted"]?.GetValue<bool>() == false)!;
@@ -106,7 +119,7 @@ public static class WebhookLoadMode
             var student = $"s{i % Students:000}";
             var payload = push.DeepClone();
             payload["ref"] = "refs/heads/main";
-            payload["after"] = Convert.ToHexStringLower(RandomBytes(random));
+            payload["after"] = commits.Count > 0 ? commits[i % Students][i / Students] : Convert.ToHexStringLower(RandomBytes(random));
             payload["deleted"] = false;
             payload["repository"]!["name"] = $"{CourseFolder.Slug}-{student}";
             payload["repository"]!["full_name"] = $"{CourseFolder.Organization}/{CourseFolder.Slug}-{student}";
