@@ -24,6 +24,7 @@ public static class WebhookLoadMode
     private const int Connections = 16;
     private const int Threads = 2;
     private const int WarmUpSeconds = 5;
+    private const string TimeCommand = "/usr/bin/time";
 
     public static async Task<int> RunAsync(int rate, int seconds, bool realCommits, CancellationToken cancellationToken)
     {
@@ -71,8 +72,10 @@ public static class WebhookLoadMode
         Console.WriteLine(output.Trim());
         if (figures.TryGetValue("requests", out var answered) && answered > 0)
         {
+            var wrkSeconds = WrkCpuSeconds(output);
+            var parts = cpu.Select(p => p.Part.StartsWith("harness", StringComparison.Ordinal) ? (p.Part + " without wrk", p.Seconds - wrkSeconds) : p).Append(("wrk", wrkSeconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU ms per delivery (run and 3 s after, {answered:0} deliveries): {string.Join("; ", cpu.Select(p => $"{p.Part} {1000 * p.Seconds / answered:0.00}"))}; whole machine {1000 * machine.BusySince(machineBefore) / answered:0.00} ({machine.DescribeSince(machineBefore)})"));
+                $"CPU ms per delivery (run and 3 s after, {answered:0} deliveries): {string.Join("; ", parts.Select(p => $"{p.Item1} {1000 * p.Item2 / answered:0.00}"))}; whole machine {1000 * machine.BusySince(machineBefore) / answered:0.00} ({machine.DescribeSince(machineBefore)})"));
         }
         if (!figures.ContainsKey("requests") || !figures.ContainsKey("latency_p99_ms"))
         {
@@ -142,7 +145,17 @@ public static class WebhookLoadMode
 
     private static async Task<string> RunWrkAsync(string wrk, Uri baseUrl, string deliveries, int rate, int seconds, string deliveryPrefix, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Under /usr/bin/time when there is one, so wrk's own CPU can be told apart from the harness's (it is the harness's child).
+        var timed = File.Exists(TimeCommand);
+        var start = new ProcessStartInfo(timed ? TimeCommand : wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (timed)
+        {
+            foreach (var argument in new[] { "-f", "wrk_cpu_s %e %U %S", wrk })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in new[] { $"-t{Threads}", $"-c{Connections}", $"-d{seconds}s", "--timeout", "5s", "-s", Path.Combine(AppContext.BaseDirectory, "wrk", "webhooks.lua"), baseUrl.AbsoluteUri, "--", deliveries, rate.ToString(CultureInfo.InvariantCulture), Connections.ToString(CultureInfo.InvariantCulture), Threads.ToString(CultureInfo.InvariantCulture), deliveryPrefix })
         {
             start.ArgumentList.Add(argument);
@@ -153,6 +166,16 @@ public static class WebhookLoadMode
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return await stdout + await stderr;
+    }
+
+    /// <summary>wrk's user and kernel CPU-seconds from /usr/bin/time's line ("wrk_cpu_s ELAPSED USER SYSTEM"), 0 without it.</summary>
+    private static double WrkCpuSeconds(string output)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("wrk_cpu_s ", StringComparison.Ordinal));
+        var fields = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: 4 }
+            ? double.Parse(fields[2], CultureInfo.InvariantCulture) + double.Parse(fields[3], CultureInfo.InvariantCulture)
+            : 0;
     }
 
     private static Dictionary<string, double> Parse(string output)
