@@ -86,6 +86,8 @@ public static class ProcessCpu
                 return "stand-in's OpenAPI validator";
             case "postgres":
                 return "postgres";
+            case "wrk":
+                return "wrk";
             case "dotnet":
                 var command = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
                 return command.Contains("gitgrader.dll serve", StringComparison.Ordinal) ? "gitgrader serve (with its git fetches)"

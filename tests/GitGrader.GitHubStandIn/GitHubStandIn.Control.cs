@@ -99,6 +99,17 @@ public sealed partial class GitHubStandIn
     }
 
     /// <summary>
+    /// Writes <paramref name="count"/> commits, one on the other, onto <paramref name="branch"/> of the bare repository
+    /// directly (one <c>git fast-import</c>); sends no webhook. Returns their shas, oldest first. For load tests whose
+    /// deliveries must name commits the repository has (a check run on an unknown sha is refused).
+    /// </summary>
+    public Task<IReadOnlyList<string>> SeedCommitChainAsync(string owner, string name, string branch, int count, CancellationToken cancellationToken = default)
+    {
+        var repository = _core.Repositories.Get(owner, name);
+        return _core.Git.SeedCommitChainAsync(repository.Owner, repository.Name, branch, repository.DefaultBranch, count, _core.Clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
     /// The next <paramref name="count"/> REST requests (whose path contains <paramref name="pathContains"/>, when given)
     /// that pass the OpenAPI check are answered <paramref name="status"/> instead. Git requests are not affected.
     /// </summary>

@@ -28,7 +28,10 @@ public static class GitGraderHost
     public static async Task<WebApplication> BuildServerAsync(HostSettings settings, string[] urls, CancellationToken cancellationToken, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        // No reload of appsettings.json on change: its watcher covers the whole working directory, where the SQLite database
+        // usually lives, so every write of the WAL woke a watcher thread (about a tenth of serve's CPU per webhook).
+        // GitGrader's own configuration file is read once too.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = Directory.GetCurrentDirectory() });
         GitGraderConfiguration.AddSources(builder.Configuration, settings);
         ConfigureLogging(builder.Logging, settings.Verbose);
         if (urls.Length > 0)

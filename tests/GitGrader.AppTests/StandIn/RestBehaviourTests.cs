@@ -50,6 +50,27 @@ public sealed class RestBehaviourTests : StandInTestBase
     }
 
     [Fact]
+    public async Task SeedCommitChain_WritesDistinctCommitsOnTheBranch_EachKnownToCheckRuns()
+    {
+        var first = await SeedAsync();
+
+        var chain = await GitHub.SeedCommitChainAsync(Org, Repo, "main", 5);
+
+        Assert.Equal(5, chain.Count);
+        Assert.Equal(5, chain.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(first, chain);
+        var remote = GitHub.GitRemoteUrl(Org, Repo, GitHub.CreateInstallationToken(InstallationId)).AbsoluteUri;
+        var tip = (await Git.CheckedAsync(null, "ls-remote", remote, "refs/heads/main")).Split('\t')[0];
+        Assert.Equal(chain[^1], tip);
+        foreach (var sha in chain)
+        {
+            Assert.Equal(201, (await Api.PostAsync(CheckRuns, TokenAuth, CheckRun(sha))).Status);
+        }
+
+        Assert.Empty(GitHub.Violations);
+    }
+
+    [Fact]
     public async Task ListCheckRunsForRef_FiltersByNameAndLatest_ResolvesBranches_Pages()
     {
         var sha = await SeedAsync();

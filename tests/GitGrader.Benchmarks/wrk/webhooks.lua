@@ -1,6 +1,6 @@
 -- wrk script for `--webhooks`: POSTs pre-signed push deliveries to /webhooks/github at a fixed
 -- overall rate, each with its own X-GitHub-Delivery, and prints the latency distribution.
--- Usage: wrk -t2 -c16 -d30s -s webhooks.lua URL -- DELIVERIES_FILE RATE CONNECTIONS THREADS
+-- Usage: wrk -t2 -c16 -d30s -s webhooks.lua URL -- DELIVERIES_FILE RATE CONNECTIONS THREADS [DELIVERY_ID_PREFIX]
 -- DELIVERIES_FILE: one delivery per line, "<X-Hub-Signature-256>\t<minified JSON body>".
 
 local deliveries = {}
@@ -9,6 +9,7 @@ local next_index = 1
 thread_id = 0
 local counter = 0
 local pause_ms = 0
+local prefix = "wrk"
 local threads = {}
 
 function setup(thread)
@@ -29,6 +30,8 @@ function init(args)
   pause_ms = math.floor(1000 * connections / rate)
   -- Each thread sends its own share of the deliveries, so every request is a new commit.
   local threads = tonumber(args[4])
+  -- Runs against one server (a warm-up, then the measured run) need their own delivery ids, or they are duplicates.
+  prefix = args[5] or "wrk"
   next_index = 1 + thread_id * math.floor(#deliveries / threads)
 end
 
@@ -44,7 +47,7 @@ function request()
     ["Content-Type"] = "application/json",
     ["User-Agent"] = "GitHub-Hookshot/wrk",
     ["X-GitHub-Event"] = "push",
-    ["X-GitHub-Delivery"] = string.format("wrk-%d-%d", thread_id, counter),
+    ["X-GitHub-Delivery"] = string.format("%s-%d-%d", prefix, thread_id, counter),
     ["X-Hub-Signature-256"] = delivery.signature,
   }
   return wrk.format("POST", "/webhooks/github", headers, delivery.body)

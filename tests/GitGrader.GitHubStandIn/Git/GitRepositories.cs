@@ -188,6 +188,41 @@ internal sealed partial class GitRepositories : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="count"/> commits, each on the one before, onto <paramref name="branch"/> (from its tip, or from
+    /// <paramref name="defaultBranch"/> when it is new) in one <c>git fast-import</c>, each changing <c>load.txt</c>.
+    /// Returns their shas, oldest first. For load tests that need thousands of real commits quickly.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedCommitChainAsync(string owner, string name, string branch, string defaultBranch, int count, DateTimeOffset when, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var path = PathOf(owner, name);
+        using var held = await LockOf(owner, name).AcquireAsync(cancellationToken);
+        var parent = await ResolveCommitAsync(owner, name, "refs/heads/" + branch, cancellationToken)
+            ?? await ResolveCommitAsync(owner, name, "refs/heads/" + defaultBranch, cancellationToken);
+        var date = when.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + " +0000";
+        var stream = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var message = $"Load commit {i + 1} of {count}";
+            var content = $"{branch} {i}\n";
+            stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/{branch}\n");
+            stream.Append(CultureInfo.InvariantCulture, $"author GitHub Stand-in <stand-in@example.invalid> {date}\ncommitter GitHub Stand-in <stand-in@example.invalid> {date}\n");
+            stream.Append(CultureInfo.InvariantCulture, $"data {Encoding.UTF8.GetByteCount(message)}\n{message}\n");
+            if (i == 0 && parent is not null)
+            {
+                stream.Append(CultureInfo.InvariantCulture, $"from {parent}\n");
+            }
+
+            stream.Append(CultureInfo.InvariantCulture, $"M 100644 inline load.txt\ndata {Encoding.UTF8.GetByteCount(content)}\n{content}\n");
+        }
+
+        await RunCheckedAsync(path, null, Encoding.UTF8.GetBytes(stream.ToString()), cancellationToken, "fast-import", "--quiet");
+        var shas = (await RunCheckedAsync(path, cancellationToken, "rev-list", "--reverse", $"--max-count={count}", "refs/heads/" + branch))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return shas.Length == count ? shas : throw new InvalidOperationException($"fast-import into {owner}/{name} left {shas.Length} of {count} commits on {branch}");
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
