@@ -71,6 +71,36 @@ public sealed class RestBehaviourTests : StandInTestBase
     }
 
     [Fact]
+    public async Task CheckRunHeadSha_IsKnownPerRepository_AndARefusedShaIsAcceptedOncePushed()
+    {
+        await GitHub.CreateRepositoryAsync(Org, "hw1-bob", InstallationId);
+        var alices = await SeedAsync();
+        var bobsRuns = $"repos/{Org}/hw1-bob/check-runs";
+
+        // Alice's commit, known (and remembered) in her repository, is not in Bob's.
+        Assert.Equal(201, (await Api.PostAsync(CheckRuns, TokenAuth, CheckRun(alices))).Status);
+        Assert.Equal(201, (await Api.PostAsync(CheckRuns, TokenAuth, CheckRun(alices))).Status);
+        Assert.Equal(422, (await Api.PostAsync(bobsRuns, TokenAuth, CheckRun(alices))).Status);
+
+        // The same commit pushed to Bob's repository afterwards: the earlier refusal was not remembered.
+        var remote = GitHub.GitRemoteUrl(Org, "hw1-bob", GitHub.CreateUserToken("bob")).AbsoluteUri;
+        var alicesRemote = GitHub.GitRemoteUrl(Org, Repo, GitHub.CreateInstallationToken(InstallationId)).AbsoluteUri;
+        var clone = Directory.CreateTempSubdirectory("gg-known-commits-").FullName;
+        try
+        {
+            await Git.CheckedAsync(null, "clone", "--quiet", alicesRemote, clone);
+            await Git.CheckedAsync(clone, "push", "--quiet", remote, "main:main");
+        }
+        finally
+        {
+            Directory.Delete(clone, recursive: true);
+        }
+
+        Assert.Equal(201, (await Api.PostAsync(bobsRuns, TokenAuth, CheckRun(alices))).Status);
+        Assert.Equal(ViolationKind.Semantic, Assert.Single(GitHub.Violations).Kind);
+    }
+
+    [Fact]
     public async Task ListCheckRunsForRef_FiltersByNameAndLatest_ResolvesBranches_Pages()
     {
         var sha = await SeedAsync();

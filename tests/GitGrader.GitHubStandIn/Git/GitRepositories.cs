@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,6 +20,11 @@ internal sealed partial class GitRepositories : IDisposable
     private readonly string _home;
     private readonly Lock _locksLock = new();
     private readonly Dictionary<string, AsyncLock> _locks = new(StringComparer.OrdinalIgnoreCase);
+
+    // Full shas known to name a commit, per repository folder. A commit never stops existing while its repository does,
+    // so a check-run or ref call naming one needs no git process after the first; only positive answers are kept (a sha
+    // not pushed yet may be pushed later), and a repository created again under the same name starts with none.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _knownCommits = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the root folder layout.</summary>
     public GitRepositories(string gitPath, string root)
@@ -72,6 +78,7 @@ internal sealed partial class GitRepositories : IDisposable
     public async Task CreateBareAsync(string owner, string name, string defaultBranch, CancellationToken cancellationToken)
     {
         var path = PathOf(owner, name);
+        _knownCommits.TryRemove(path, out _);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await RunCheckedAsync(null, cancellationToken, "init", "--quiet", "--bare", "--initial-branch=" + defaultBranch, path);
         foreach (var (key, value) in new[]
@@ -111,8 +118,21 @@ internal sealed partial class GitRepositories : IDisposable
             return null;
         }
 
-        var result = await RunAsync(PathOf(owner, name), null, cancellationToken, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
-        return result.Succeeded ? result.StandardOutput.Trim() : null;
+        var path = PathOf(owner, name);
+        var fullSha = FullSha().IsMatch(revision);
+        if (fullSha && _knownCommits.TryGetValue(path, out var known) && known.ContainsKey(revision))
+        {
+            return revision;
+        }
+
+        var result = await RunAsync(path, null, cancellationToken, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        var sha = result.Succeeded ? result.StandardOutput.Trim() : null;
+        if (fullSha && sha == revision)
+        {
+            _knownCommits.GetOrAdd(path, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(sha, 0);
+        }
+
+        return sha;
     }
 
     /// <summary>True when <paramref name="ancestor"/> is reachable from <paramref name="descendant"/> (or equal).</summary>
@@ -296,4 +316,7 @@ internal sealed partial class GitRepositories : IDisposable
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[0-9a-f]{40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FullSha();
 }
