@@ -24,11 +24,13 @@ public sealed class Grader
     private const int MaxAnnotations = 200;
     private readonly ISandbox _sandbox;
     private readonly TimeProvider _time;
+    private readonly DependencyOptions _dependencies;
 
-    public Grader(ISandbox sandbox, TimeProvider? timeProvider = null)
+    public Grader(ISandbox sandbox, TimeProvider? timeProvider = null, DependencyOptions? dependencies = null)
     {
         _sandbox = sandbox;
         _time = timeProvider ?? TimeProvider.System;
+        _dependencies = dependencies ?? DependencyOptions.Default;
     }
 
     /// <summary>Grades the submission folder <paramref name="submissionDirectory"/> (see <see cref="FolderSubmissionSource"/>).</summary>
@@ -69,7 +71,7 @@ public sealed class Grader
             var recipe = await GradescopeLayout.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false);
             image = await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
         }
-        else if (await PreparedImage.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false) is { } prepared)
+        else if (await PreparedImage.RecipeAsync(assignment, _dependencies, cancellationToken).ConfigureAwait(false) is { } prepared)
         {
             // The setup's dependency installs, run once with network into a derived image: offline here.
             progress?.Report("Preparing the assignment's dependencies");
