@@ -22,8 +22,8 @@ namespace GitGrader.Core.Grading.Dependencies;
 /// (the folder above, with <c>hidden/</c> laid over it as grading lays it), with test failures ignored, so the local
 /// repository <c>/opt/gitgrader/m2</c> holds everything <c>mvn test</c> really uses (surefire resolves its JUnit
 /// provider only when tests run, which <c>dependency:go-offline</c> misses); the copy, its <c>target/</c> and anything
-/// the build installed of the instructor's own are deleted in the same step, and Maven is set offline on the
-/// repository.</item>
+/// the build installed of the instructor's own are deleted in the same step, and Maven is set offline on a copy of
+/// the repository in <c>/tmp</c> (Maven locks files even offline), made by its first run in a sandbox.</item>
 /// </list>
 /// Downloads go to Maven Central and PyPI, or to the mirrors of <see cref="DependencyOptions"/>, which are part of
 /// the image's hash.
@@ -287,7 +287,21 @@ public static class PreparedImage
             """.Replace("{{ROOT}}", Root, StringComparison.Ordinal));
         if (installs.Any(i => i.Manager == DependencyManager.Maven))
         {
-            script.Append(MavenSettings(offline: true, mirror: null));
+            // Maven locks and marks files in its local repository even offline, and cannot in a read-only one (it
+            // then reports a transfer failure, not the missing artifact): it works on a copy in /tmp, made by its
+            // first run in a sandbox (12 MB for JUnit 4 and the plugins of `mvn test`: a tenth of a second). The
+            // global settings' <offline> is overruled by the user settings' default, so --offline is passed too.
+            script.Append(MavenSettings(offline: true, mirror: null, repository: "/tmp/.gitgrader-m2"));
+            script.Append("""
+                maven=$(command -v mvn || true)
+                if [ -n "$maven" ] && [ "$maven" != /usr/local/bin/mvn ]; then
+                  printf '%s\n' '#!/bin/sh' \
+                    '[ -d /tmp/.gitgrader-m2 ] || cp -a /opt/gitgrader/m2 /tmp/.gitgrader-m2 2>/dev/null' \
+                    "exec $maven --offline \"\$@\"" > /usr/local/bin/mvn
+                  chmod 0755 /usr/local/bin/mvn
+                fi
+
+                """);
         }
 
         script.Append("chmod -R a+rX /opt/gitgrader\necho \"gitgrader-prepared: $(du -sh /opt/gitgrader/npm-cache /opt/gitgrader/m2 2>/dev/null | tr '\\n' ' ')\"\n");
@@ -298,11 +312,11 @@ public static class PreparedImage
     /// Maven's global settings, where this Maven reads them (<c>conf/</c> of its home; Debian's links it to
     /// <c>/etc/maven</c>, an image may not): the local repository, offline or not, and the mirror of every repository.
     /// </summary>
-    private static string MavenSettings(bool offline, string? mirror)
+    private static string MavenSettings(bool offline, string? mirror, string repository = "/opt/gitgrader/m2")
     {
         var mirrors = string.IsNullOrEmpty(mirror) ? string.Empty
             : $"<mirrors><mirror><id>gitgrader-mirror</id><mirrorOf>*</mirrorOf><url>{mirror}</url></mirror></mirrors>";
-        var settings = $"<settings><localRepository>/opt/gitgrader/m2</localRepository><offline>{(offline ? "true" : "false")}</offline>{mirrors}</settings>";
+        var settings = $"<settings><localRepository>{repository}</localRepository><offline>{(offline ? "true" : "false")}</offline>{mirrors}</settings>";
         return $$"""
             for conf in /etc/maven "$(dirname "$(readlink -f "$(command -v mvn || echo /usr/share/maven/bin/mvn)")")/../conf"; do
               mkdir -p "$conf" && printf '%s\n' {{Quote(settings)}} > "$conf/settings.xml"
