@@ -9,14 +9,20 @@ namespace GitGrader.IntegrationTests;
 /// <summary>
 /// The corpus of tests/corpus (issue 10): assignments in Classroom's and Gradescope's formats, written in the
 /// patterns of real ones, each graded for its starter and its solution in the real sandbox, offline, against the
-/// score Classroom or Gradescope would have given (expected.txt).
+/// score Classroom or Gradescope would have given (expected.txt). Maven and pip are prepared through the test's
+/// stand-ins for Maven Central and PyPI (<see cref="RegistryMirrors"/>), as a course configures its own mirror.
 /// </summary>
 [Collection(DockerCollection.Name)]
-public sealed partial class ClassroomCorpusTests
+public sealed partial class ClassroomCorpusTests : IClassFixture<RegistryMirrors>
 {
     private readonly DockerFixture _docker;
+    private readonly RegistryMirrors _mirrors;
 
-    public ClassroomCorpusTests(DockerFixture docker) => _docker = docker;
+    public ClassroomCorpusTests(DockerFixture docker, RegistryMirrors mirrors)
+    {
+        _docker = docker;
+        _mirrors = mirrors;
+    }
 
     public static string CorpusRoot => Path.Combine(RepositoryPaths.Root, "tests", "corpus");
 
@@ -50,7 +56,7 @@ public sealed partial class ClassroomCorpusTests
         var folder = Path.Combine(RepositoryPaths.Root, name);
         var expected = Expected(folder);
         var assignment = await AssignmentLoader.LoadAsync(folder, CancellationToken.None);
-        var grader = new Grader(_docker.Sandbox);
+        var grader = new Grader(_docker.Sandbox, dependencies: _mirrors.Options);
 
         foreach (var (submission, (score, max)) in expected)
         {

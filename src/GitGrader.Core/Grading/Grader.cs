@@ -24,11 +24,13 @@ public sealed class Grader
     private const int MaxAnnotations = 200;
     private readonly ISandbox _sandbox;
     private readonly TimeProvider _time;
+    private readonly DependencyOptions _dependencies;
 
-    public Grader(ISandbox sandbox, TimeProvider? timeProvider = null)
+    public Grader(ISandbox sandbox, TimeProvider? timeProvider = null, DependencyOptions? dependencies = null)
     {
         _sandbox = sandbox;
         _time = timeProvider ?? TimeProvider.System;
+        _dependencies = dependencies ?? DependencyOptions.Default;
     }
 
     /// <summary>Grades the submission folder <paramref name="submissionDirectory"/> (see <see cref="FolderSubmissionSource"/>).</summary>
@@ -52,7 +54,7 @@ public sealed class Grader
             return await _sandbox.PrepareImageAsync(recipe, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await PreparedImage.RecipeAsync(assignment, cancellationToken).ConfigureAwait(false) is { } prepared)
+        if (await PreparedImage.RecipeAsync(assignment, _dependencies, cancellationToken).ConfigureAwait(false) is { } prepared)
         {
             // The setup's dependency installs, run once with network into a derived image: offline at grade time.
             progress?.Report("Preparing the assignment's dependencies");

@@ -71,7 +71,15 @@ internal sealed class ConsoleEnvironment : IDisposable
                     Error.MarkupLine($"[red]error:[/] {TerminalText.Escape(failure)}");
                 }
 
-                Error.MarkupLine("[yellow]fix:[/] give --docker-host (or DOCKER_HOST, GITGRADER_Docker__Endpoint) as unix:///var/run/docker.sock or tcp://host:2375.");
+                if (options.OptionsType == typeof(Core.Grading.Dependencies.DependencyOptions))
+                {
+                    Error.MarkupLine("[yellow]fix:[/] give the mirror as GITGRADER_Dependencies__MavenMirror or GITGRADER_Dependencies__PipIndexUrl, an http or https URL, or leave it unset.");
+                }
+                else
+                {
+                    Error.MarkupLine("[yellow]fix:[/] give --docker-host (or DOCKER_HOST, GITGRADER_Docker__Endpoint) as unix:///var/run/docker.sock or tcp://host:2375.");
+                }
+
                 return ExitCodes.BadInput;
             case ConfigurationException configuration:
                 foreach (var line in configuration.Message.Split('\n'))

@@ -1,5 +1,6 @@
 using GitGrader.Classroom;
 using GitGrader.Core.Grading;
+using GitGrader.Core.Grading.Dependencies;
 using GitGrader.Core.Sandboxing;
 using GitGrader.GitHub;
 using GitGrader.Ingest;
@@ -23,13 +24,15 @@ namespace GitGrader.Hosting;
 /// </summary>
 public static class GitGraderServices
 {
-    /// <summary>What grading a submission needs: the Docker sandbox (section <c>Docker</c>) and the <see cref="Grader"/> over it.</summary>
+    /// <summary>What grading a submission needs: the Docker sandbox (section <c>Docker</c>), where dependencies are prepared from (section <c>Dependencies</c>) and the <see cref="Grader"/> over them.</summary>
     public static IServiceCollection AddGrading(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddDockerSandbox(configuration.GetSection(DockerOptions.ConfigurationKey));
-        services.TryAddSingleton(sp => new Grader(sp.GetRequiredService<ISandbox>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<DependencyOptions>().Bind(configuration.GetSection(DependencyOptions.ConfigurationKey)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DependencyOptions>, DependencyOptionsValidator>());
+        services.TryAddSingleton(sp => new Grader(sp.GetRequiredService<ISandbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<DependencyOptions>>().Value));
         return services;
     }
 

@@ -7,6 +7,8 @@ namespace GitGrader.Core.Grading.Dependencies;
 /// Finds the dependency installs in an assignment's setup commands (the assignment's <c>setup</c>, each test's
 /// <c>setup</c>): the simple commands, split at newlines, <c>&amp;&amp;</c>, <c>||</c> and <c>;</c>, that run npm's,
 /// pip's, apt's or Maven's install, with a leading <c>sudo</c> (and its options) or variable assignments dropped.
+/// A Maven build in a test's own command (Classroom's <c>command: mvn -B test -Dtest=X</c>) resolves its plugins and
+/// dependencies there, so it counts too; nothing else in a test's command does (<c>npm test</c> installs nothing).
 /// </summary>
 public static partial class DependencyScanner
 {
@@ -19,6 +21,11 @@ public static partial class DependencyScanner
         foreach (var test in assignment.Tests)
         {
             Add(found, test.Setup, $"the setup of test '{test.Name}'");
+        }
+
+        foreach (var test in assignment.Tests)
+        {
+            Add(found, test.Run, $"the command of test '{test.Name}'", DependencyManager.Maven);
         }
 
         return found.DistinctBy(i => (i.Manager, i.Command)).ToList();
@@ -69,7 +76,7 @@ public static partial class DependencyScanner
         return string.Join(' ', words.Skip(start));
     }
 
-    private static void Add(List<DependencyInstall> found, string? setup, string where)
+    private static void Add(List<DependencyInstall> found, string? setup, string where, DependencyManager? only = null)
     {
         if (string.IsNullOrWhiteSpace(setup))
         {
@@ -79,7 +86,7 @@ public static partial class DependencyScanner
         foreach (var part in Separator().Split(setup))
         {
             var command = WithoutPrefix(part.Trim().TrimStart('{', '(').TrimEnd('}', ')').Trim());
-            if (command.Length > 0 && Classify(command) is { } manager)
+            if (command.Length > 0 && Classify(command) is { } manager && (only is null || manager == only))
             {
                 found.Add(new DependencyInstall(manager, command, where));
             }

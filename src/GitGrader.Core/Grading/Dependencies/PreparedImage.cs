@@ -18,8 +18,15 @@ namespace GitGrader.Core.Grading.Dependencies;
 /// fails with npm's <c>ENOTCACHED</c>;</item>
 /// <item>pip and apt: installed into the image, so the same command finds them installed (apt-get as the student
 /// succeeds when every package asked for is installed);</item>
-/// <item>Maven: <c>dependency:go-offline</c> fills a local repository, and Maven is set offline on it.</item>
+/// <item>Maven: each Maven command the setup or a test's command runs is run once on a copy of the instructor's build
+/// (the folder above, with <c>hidden/</c> laid over it as grading lays it), with test failures ignored, so the local
+/// repository <c>/opt/gitgrader/m2</c> holds everything <c>mvn test</c> really uses (surefire resolves its JUnit
+/// provider only when tests run, which <c>dependency:go-offline</c> misses); the copy, its <c>target/</c> and anything
+/// the build installed of the instructor's own are deleted in the same step, and Maven is set offline on a copy of
+/// the repository in <c>/tmp</c> (Maven locks files even offline), made by its first run in a sandbox.</item>
 /// </list>
+/// Downloads go to Maven Central and PyPI, or to the mirrors of <see cref="DependencyOptions"/>, which are part of
+/// the image's hash.
 /// </summary>
 public static class PreparedImage
 {
@@ -43,12 +50,21 @@ public static class PreparedImage
 
     /// <summary>The recipe for <paramref name="assignment"/>'s prepared image, or null when its setup installs nothing.</summary>
     public static Task<ImageRecipe?> RecipeAsync(Assignment assignment, CancellationToken cancellationToken) =>
-        RecipeAsync(assignment, LocalAuthorities, cancellationToken);
+        RecipeAsync(assignment, DependencyOptions.Default, LocalAuthorities, cancellationToken);
+
+    /// <summary>As <see cref="RecipeAsync(Assignment, CancellationToken)"/>, downloading from the mirrors of <paramref name="options"/>.</summary>
+    public static Task<ImageRecipe?> RecipeAsync(Assignment assignment, DependencyOptions options, CancellationToken cancellationToken) =>
+        RecipeAsync(assignment, options, LocalAuthorities, cancellationToken);
 
     /// <summary>As <see cref="RecipeAsync(Assignment, CancellationToken)"/>, trusting the certificate authorities (<c>*.crt</c>) of <paramref name="authorities"/>.</summary>
-    internal static async Task<ImageRecipe?> RecipeAsync(Assignment assignment, string authorities, CancellationToken cancellationToken)
+    internal static Task<ImageRecipe?> RecipeAsync(Assignment assignment, string authorities, CancellationToken cancellationToken) =>
+        RecipeAsync(assignment, DependencyOptions.Default, authorities, cancellationToken);
+
+    /// <summary>As <see cref="RecipeAsync(Assignment, DependencyOptions, CancellationToken)"/>, trusting the certificate authorities (<c>*.crt</c>) of <paramref name="authorities"/>.</summary>
+    internal static async Task<ImageRecipe?> RecipeAsync(Assignment assignment, DependencyOptions options, string authorities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(options);
         var installs = DependencyScanner.Scan(assignment);
         if (installs.Count == 0)
         {
@@ -56,7 +72,7 @@ public static class PreparedImage
         }
 
         var dockerfile = string.Format(CultureInfo.InvariantCulture, Dockerfile, assignment.Image);
-        var script = Script(installs);
+        var script = Script(installs, options);
         var context = new StagedTree()
             .AddDirectory("prepare", StagedOwner.Grader)
             .AddDirectory("prepare/files", StagedOwner.Grader)
@@ -89,6 +105,11 @@ public static class PreparedImage
             }
         }
 
+        if (installs.Any(i => i.Manager == DependencyManager.Maven))
+        {
+            await AddBuildAsync(context, hash, folder, assignment.HiddenDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
         return new ImageRecipe(
             RepositoryOf(assignment),
             assignment.Image,
@@ -115,12 +136,55 @@ public static class PreparedImage
     }
 
     /// <summary>
+    /// The instructor's build for Maven to run once: every file of <paramref name="folder"/> (no link followed, no
+    /// <c>target/</c> or <c>.git/</c>), then <paramref name="hidden"/>'s at the same paths, as grading lays them.
+    /// </summary>
+    private static async Task AddBuildAsync(StagedTree context, IncrementalHash hash, string folder, string hidden, CancellationToken cancellationToken)
+    {
+        context.AddDirectory("prepare/build", StagedOwner.Grader);
+        var files = new SortedDictionary<string, (string Source, bool Executable)>(StringComparer.Ordinal);
+        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var root in new[] { folder, hidden }.Where(Directory.Exists))
+        {
+            var walked = FolderWalker.Walk(new DirectoryInfo(root), w => w.Path is not ("target" or ".git"));
+            foreach (var entry in walked.Where(w => !w.IsLink && !w.Path.StartsWith("target/", StringComparison.Ordinal) && !w.Path.StartsWith(".git/", StringComparison.Ordinal)))
+            {
+                if (entry.Entry is DirectoryInfo)
+                {
+                    directories.Add(entry.Path);
+                }
+                else
+                {
+                    files[entry.Path] = (entry.Entry.FullName, entry.IsExecutable);
+                }
+            }
+        }
+
+        foreach (var directory in directories.Where(d => d is not ("target" or ".git")))
+        {
+            context.AddDirectory("prepare/build/" + directory, StagedOwner.Grader);
+        }
+
+        foreach (var (path, (source, executable)) in files)
+        {
+            var content = await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false);
+            hash.AppendData(Encoding.UTF8.GetBytes("build/" + path + "\0"));
+            hash.AppendData(content);
+            context.AddFile("prepare/build/" + path, StagedOwner.Grader, content, executable);
+        }
+    }
+
+    /// <summary>As <see cref="Script(IReadOnlyList{DependencyInstall}, DependencyOptions)"/> from Maven Central and PyPI.</summary>
+    internal static string Script(IReadOnlyList<DependencyInstall> installs) => Script(installs, DependencyOptions.Default);
+
+    /// <summary>
     /// The preparation: each install as written, in order, on the manifests, as root with network; a failing one is
     /// named on a <c>gitgrader:</c> line (the build's summary). Then the managers are set to read only what was kept.
     /// </summary>
-    internal static string Script(IReadOnlyList<DependencyInstall> installs)
+    internal static string Script(IReadOnlyList<DependencyInstall> installs, DependencyOptions options)
     {
         ArgumentNullException.ThrowIfNull(installs);
+        ArgumentNullException.ThrowIfNull(options);
         var script = new StringBuilder();
         script.Append(CultureInfo.InvariantCulture, $$"""
             #!/bin/bash
@@ -152,15 +216,43 @@ public static class PreparedImage
             script.Append("install 'the package lists' 'apt-get update -q'\n");
         }
 
+        if (!string.IsNullOrEmpty(options.PipIndexUrl) && installs.Any(i => i.Manager == DependencyManager.Pip))
+        {
+            var index = new Uri(options.PipIndexUrl);
+            script.Append(CultureInfo.InvariantCulture, $"export PIP_INDEX_URL={Quote(options.PipIndexUrl)}\n");
+            if (index.Scheme == "http")
+            {
+                // pip ignores a plain-http index unless its host is trusted; the URL was configured, so it is.
+                script.Append(CultureInfo.InvariantCulture, $"export PIP_TRUSTED_HOST={Quote(index.Host)}\n");
+            }
+        }
+
         if (installs.Any(i => i.Manager == DependencyManager.Maven))
         {
-            script.Append(MavenSettings(offline: false));
+            script.Append(MavenSettings(offline: false, options.MavenMirror));
+            script.Append($"touch {Root}/.before-maven\n");
         }
 
         foreach (var install in installs)
         {
-            var command = install.Manager == DependencyManager.Maven ? "mvn -B -q dependency:go-offline" : install.Command;
+            var command = install.Manager == DependencyManager.Maven ? MavenRun(install.Command) : install.Command;
             script.Append(CultureInfo.InvariantCulture, $"install {Quote(install.Where)} {Quote(command)}\n");
+        }
+
+        if (installs.Any(i => i.Manager == DependencyManager.Maven))
+        {
+            // Nothing of the instructor's build stays: the copy and its target/ go, and so does whatever the build
+            // installed into the repository itself (an artifact with no _remote.repositories was not downloaded).
+            // Then every artifact counts as local, so the offline build takes it whichever repository it came from.
+            script.Append(CultureInfo.InvariantCulture, $$"""
+                rm -rf {{Root}}/build
+                find /opt/gitgrader/m2 -name '*.pom' -newer {{Root}}/.before-maven | while read -r pom; do
+                  [ -f "$(dirname "$pom")/_remote.repositories" ] || rm -rf "$(dirname "$pom")"
+                done
+                find /opt/gitgrader/m2 \( -name _remote.repositories -o -name '*.lastUpdated' -o -name 'resolver-status.properties' \) -delete
+                rm -f {{Root}}/.before-maven
+
+                """);
         }
 
         // Every step's links in the working copy are deleted after it (a planted link is an attack), node_modules/.bin
@@ -195,17 +287,53 @@ public static class PreparedImage
             """.Replace("{{ROOT}}", Root, StringComparison.Ordinal));
         if (installs.Any(i => i.Manager == DependencyManager.Maven))
         {
-            script.Append(MavenSettings(offline: true));
+            // Maven locks and marks files in its local repository even offline, and cannot in a read-only one (it
+            // then reports a transfer failure, not the missing artifact): it works on a copy in /tmp, made by its
+            // first run in a sandbox (12 MB for JUnit 4 and the plugins of `mvn test`: a tenth of a second). The
+            // global settings' <offline> is overruled by the user settings' default, so --offline is passed too.
+            script.Append(MavenSettings(offline: true, mirror: null, repository: "/tmp/.gitgrader-m2"));
+            script.Append("""
+                maven=$(command -v mvn || true)
+                if [ -n "$maven" ] && [ "$maven" != /usr/local/bin/mvn ]; then
+                  printf '%s\n' '#!/bin/sh' \
+                    '[ -d /tmp/.gitgrader-m2 ] || cp -a /opt/gitgrader/m2 /tmp/.gitgrader-m2 2>/dev/null' \
+                    "exec $maven --offline \"\$@\"" > /usr/local/bin/mvn
+                  chmod 0755 /usr/local/bin/mvn
+                fi
+
+                """);
         }
 
         script.Append("chmod -R a+rX /opt/gitgrader\necho \"gitgrader-prepared: $(du -sh /opt/gitgrader/npm-cache /opt/gitgrader/m2 2>/dev/null | tr '\\n' ' ')\"\n");
         return script.ToString();
     }
 
-    private static string MavenSettings(bool offline) => $"""
-        mkdir -p /etc/maven && printf '%s\n' '<settings><localRepository>/opt/gitgrader/m2</localRepository><offline>{(offline ? "true" : "false")}</offline></settings>' > /etc/maven/settings.xml
+    /// <summary>
+    /// Maven's global settings, where this Maven reads them (<c>conf/</c> of its home; Debian's links it to
+    /// <c>/etc/maven</c>, an image may not): the local repository, offline or not, and the mirror of every repository.
+    /// </summary>
+    private static string MavenSettings(bool offline, string? mirror, string repository = "/opt/gitgrader/m2")
+    {
+        var mirrors = string.IsNullOrEmpty(mirror) ? string.Empty
+            : $"<mirrors><mirror><id>gitgrader-mirror</id><mirrorOf>*</mirrorOf><url>{mirror}</url></mirror></mirrors>";
+        var settings = $"<settings><localRepository>{repository}</localRepository><offline>{(offline ? "true" : "false")}</offline>{mirrors}</settings>";
+        return $$"""
+            for conf in /etc/maven "$(dirname "$(readlink -f "$(command -v mvn || echo /usr/share/maven/bin/mvn)")")/../conf"; do
+              mkdir -p "$conf" && printf '%s\n' {{Quote(settings)}} > "$conf/settings.xml"
+            done
 
-        """;
+            """;
+    }
+
+    /// <summary>
+    /// A Maven command as written, run on the instructor's build so that everything it uses is resolved: tests that
+    /// fail (the starter's, or a test selected with <c>-Dtest</c> that is not there) do not stop it.
+    /// </summary>
+    private static string MavenRun(string command)
+    {
+        var goals = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => !w.StartsWith('-')) ? string.Empty : " test";
+        return $"cd {Root}/build && {command}{goals} -Dmaven.test.failure.ignore=true -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false";
+    }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -57,4 +57,32 @@ public sealed class DependencyScannerTests
             [(DependencyManager.Npm, "npm ci", "the assignment's setup"), (DependencyManager.Pip, "pip3 install pytest", "the setup of test 'Py'"), (DependencyManager.Apt, "apt-get install -y bc", "the setup of test 'Py'")],
             installs.Select(i => (i.Manager, i.Command, i.Where)));
     }
+
+    [Fact]
+    public void Scan_AMavenBuildInATestsCommand_NeedsMavenPreparation_ButNoOtherCommandDoes()
+    {
+        var assignment = new Assignment
+        {
+            Slug = "stack",
+            Name = "Stack",
+            Image = "gitgrader/classroom:latest",
+            Directory = "/nowhere",
+            Tests =
+            [
+                new TestDefinition { Name = "Push and pop", Kind = TestKind.Run, Run = "mvn -B -q test -Dtest=PushPopTest" },
+                new TestDefinition { Name = "Jest", Kind = TestKind.Run, Run = "npm install && npx jest" },
+                new TestDefinition { Name = "Peek", Kind = TestKind.Run, Setup = "pip install -r requirements.txt", Run = "cd app && mvn -B -q test -Dtest=PeekTest" },
+            ],
+        };
+
+        var installs = DependencyScanner.Scan(assignment);
+
+        Assert.Equal(
+            [
+                new DependencyInstall(DependencyManager.Pip, "pip install -r requirements.txt", "the setup of test 'Peek'"),
+                new DependencyInstall(DependencyManager.Maven, "mvn -B -q test -Dtest=PushPopTest", "the command of test 'Push and pop'"),
+                new DependencyInstall(DependencyManager.Maven, "mvn -B -q test -Dtest=PeekTest", "the command of test 'Peek'"),
+            ],
+            installs);
+    }
 }
