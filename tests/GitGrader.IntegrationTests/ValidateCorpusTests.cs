@@ -8,10 +8,11 @@ namespace GitGrader.IntegrationTests;
 /// <summary>
 /// <c>gitgrader validate</c> on every assignment of the corpus (issue 10), as an instructor moving it over runs it:
 /// it passes, and it says which image it prepared (a Gradescope autograder's, or the one its dependency installs
-/// ran into, by its tag), each install it prepared, and every warning the assignment's files gave.
+/// ran into, by its tag), each install it prepared, and every warning the assignment's files gave. Maven and pip
+/// prepare through the test-side stand-ins for Maven Central and PyPI, configured as a course configures its mirror.
 /// </summary>
 [Collection(DockerCollection.Name)]
-public sealed partial class ValidateCorpusTests
+public sealed partial class ValidateCorpusTests(RegistryMirrors mirrors) : IClassFixture<RegistryMirrors>
 {
     public static TheoryData<string> Cases() => ClassroomCorpusTests.Cases();
 
@@ -23,7 +24,14 @@ public sealed partial class ValidateCorpusTests
         var assignment = await AssignmentLoader.LoadAsync(folder, CancellationToken.None);
         var installs = assignment.Format == AssignmentFormat.Gradescope ? [] : DependencyScanner.Scan(assignment);
 
-        var result = await CliRunner.RunAsync("validate", name);
+        var mirrorSettings = new Dictionary<string, string>
+        {
+            ["GITGRADER_Dependencies__MavenMirror"] = mirrors.Options.MavenMirror!,
+            ["GITGRADER_Dependencies__PipIndexUrl"] = mirrors.Options.PipIndexUrl!,
+        };
+
+        // A Maven case prepares (about 45 s here) and then runs two Maven builds: more than the default cut-off.
+        var result = await CliRunner.RunAsync(mirrorSettings, TimeSpan.FromMinutes(10), "validate", name);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         // The terminal wraps long lines, sometimes inside a word: compared without any white space.

@@ -5,7 +5,11 @@ namespace GitGrader.IntegrationTests.Support;
 /// <summary>Runs the real <c>gitgrader</c> executable (built beside the tests) as a user would.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] arguments)
+    public static Task<CliResult> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string>(), TimeSpan.FromMinutes(3), arguments);
+
+    /// <summary>As <see cref="RunAsync(string[])"/>, with <paramref name="environment"/> added to the process's and cut off after <paramref name="timeout"/>.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,11 +24,16 @@ public static class CliRunner
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cutOff = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cutOff.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }
