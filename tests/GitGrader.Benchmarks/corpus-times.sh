@@ -9,13 +9,29 @@
 #   bash tests/GitGrader.Benchmarks/corpus-times.sh [CASE ...]
 #
 # Needs the engine and the grader images (bash grader-images/ensure-docker.sh && bash grader-images/build.sh)
-# and, for cases that prepare npm packages, the npm registry. Do not run it beside the tests: it removes the
-# derived images they use.
+# and, for cases that prepare npm packages, the npm registry. Maven and PyPI are not reachable here, so the
+# script starts the tests' stand-ins for them (tests/mirrors, as the RegistryMirrors fixture does, on the same
+# port, so the prepared images' hash matches the tests') and configures them as a course would
+# (Dependencies:MavenMirror, Dependencies:PipIndexUrl). Do not run it beside the tests: it removes the derived
+# images they use.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 corpus=$here/tests/corpus
 dll="$here/src/GitGrader/bin/Release/net10.0/gitgrader.dll"
 dotnet build -c Release "$here/src/GitGrader" --nologo -v q >/dev/null
+
+mirror_port=18931
+docker build -q --network host -t gitgrader-test/mirrors "$here/tests/mirrors" >/dev/null 2>&1 ||
+  { echo "corpus-times: could not build tests/mirrors (docker build --network host -t gitgrader-test/mirrors tests/mirrors says why)" >&2; exit 1; }
+mirror=$(docker run -d --rm --network host --label gitgrader.test=mirrors gitgrader-test/mirrors \
+  python3 -m http.server "$mirror_port" --bind 127.0.0.1 --directory /srv/www)
+trap 'docker rm -f "$mirror" >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 50); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$mirror_port/pypi/simple/" 2>/dev/null && break
+  sleep 0.1
+done
+export GITGRADER_Dependencies__MavenMirror="http://127.0.0.1:$mirror_port/maven"
+export GITGRADER_Dependencies__PipIndexUrl="http://127.0.0.1:$mirror_port/pypi/simple"
 
 folder_of() { # case name -> its folder
   if [ -d "$corpus/$1" ]; then echo "$corpus/$1"; else echo "$here/assignment-templates/$1"; fi
