@@ -16,7 +16,7 @@ public static class InvitationEndpoints
 {
     /// <summary>
     /// Options (section <c>Serve</c>, validated at start), Data Protection with its keys in <c>Serve:KeysFolder</c> (shared by
-    /// every serve process), antiforgery for the claim form, and the flow. Needs <see cref="Provisioning.IRepositoryProvisioner"/>,
+    /// every serve process; encrypted at rest with <c>Serve:KeysCertificate</c> when one is given), antiforgery for the claim form, and the flow. Needs <see cref="Provisioning.IRepositoryProvisioner"/>,
     /// the store and the course registered.
     /// </summary>
     public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
@@ -26,7 +26,20 @@ public static class InvitationEndpoints
         services.AddOptions<InvitationOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InvitationOptions>, InvitationOptionsValidator>();
         var keys = new DirectoryInfo(Path.GetFullPath(section[nameof(InvitationOptions.KeysFolder)] is { Length: > 0 } folder ? folder : new InvitationOptions().KeysFolder));
-        services.AddDataProtection().SetApplicationName("GitGrader").PersistKeysToFileSystem(keys);
+        var protection = services.AddDataProtection().SetApplicationName("GitGrader").PersistKeysToFileSystem(keys);
+        if (section[nameof(InvitationOptions.KeysCertificate)] is { Length: > 0 } certificatePath)
+        {
+            try
+            {
+                // Encrypts each new key with the certificate and decrypts with it (no certificate store needed). Kept for the
+                // life of the process, as Data Protection holds it.
+                protection.ProtectKeysWithCertificate(KeysCertificate.Load(certificatePath, section[nameof(InvitationOptions.KeysCertificatePassword)]));
+            }
+            catch (InvalidDataException)
+            {
+                // InvitationOptionsValidator says what is wrong with it at start, naming the key; serve does not start.
+            }
+        }
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gitgrader-form";

@@ -22,6 +22,16 @@ public sealed class InvitationOptions
     /// </summary>
     public string KeysFolder { get; set; } = "gitgrader-keys";
 
+    /// <summary>
+    /// A PKCS#12 file (<c>.pfx</c>/<c>.p12</c>) holding an RSA certificate and its private key. When set, the keys in
+    /// <see cref="KeysFolder"/> are encrypted with it at rest, so a copy of the folder alone protects nothing; every
+    /// <c>serve</c> process needs the same file. Unset (the default), the keys are stored unencrypted.
+    /// </summary>
+    public string? KeysCertificate { get; set; }
+
+    /// <summary>The password of <see cref="KeysCertificate"/>, if it has one (best from the environment: <c>GITGRADER_Serve__KeysCertificatePassword</c>).</summary>
+    public string? KeysCertificatePassword { get; set; }
+
     /// <summary>How long a student stays signed in to the invitation pages (not to GitHub).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -30,6 +30,22 @@ internal sealed class InvitationOptionsValidator(IOptions<GitHubAppOptions> gitH
             failures.Add($"{Section}:KeysFolder must name a folder for the keys that protect sign-in cookies (shared by every serve process).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.KeysCertificate))
+        {
+            try
+            {
+                using var certificate = KeysCertificate.Load(options.KeysCertificate, options.KeysCertificatePassword);
+            }
+            catch (InvalidDataException ex)
+            {
+                failures.Add($"{Section}:KeysCertificate {ex.Message}");
+            }
+        }
+        else if (!string.IsNullOrEmpty(options.KeysCertificatePassword))
+        {
+            failures.Add($"{Section}:KeysCertificatePassword is set but {Section}:KeysCertificate is not: name the PKCS#12 file the password opens.");
+        }
+
         if (options.SessionLifetime <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:SessionLifetime must be positive; it is {options.SessionLifetime}.");
