@@ -314,6 +314,68 @@ public sealed class DockerSandboxTests
     }
 
     [Fact]
+    public async Task PrepareImageAsync_TwoProcessesOnOneEngine_TheSecondWaitsForTheFirstsBuild_AndBuildsNothing()
+    {
+        // Two sandboxes (as a serve and a worker each have their own) on one engine: their in-process gates are
+        // separate, so only the host's lock file can keep the second from building beside the first.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeEngine
+        {
+            Endpoint = "unix:///fake/" + Guid.NewGuid().ToString("N") + ".sock",
+            Build = async (_, output) =>
+            {
+                building.TrySetResult();
+                await release.Task;
+                output("Step 1/1 : FROM base");
+            },
+        };
+        var locks = Path.Combine(Path.GetTempPath(), "gg-locks-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var serve = new DockerSandbox(engine, buildLockFolder: locks);
+            using var worker = new DockerSandbox(engine, buildLockFolder: locks);
+            var recipe = Recipe("1234567890abcdef1234");
+            var waits = new List<string>();
+
+            var first = serve.PrepareImageAsync(recipe, null, CancellationToken.None);
+            await building.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var second = worker.PrepareImageAsync(recipe, new SyncProgress(waits.Add), CancellationToken.None);
+            await Task.Delay(500);
+            Assert.False(second.IsCompleted, "the other process's sandbox did not wait for the build under way");
+            Assert.Contains(waits, w => w.StartsWith("Waiting for the build of gitgrader-autograder/hw under way in another GitGrader process", StringComparison.Ordinal));
+            release.SetResult();
+            var tags = await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(tags[0], tags[1]);
+            Assert.Single(engine.Calls, c => c.StartsWith("image build", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(locks, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PrepareImageAsync_TheLockFolderCannotBeMade_BuildsAnyway()
+    {
+        var blocker = Path.GetTempFileName();
+        try
+        {
+            var engine = new FakeEngine { Build = (_, output) => { output("Step 1/1 : FROM base"); return Task.CompletedTask; } };
+            using var sandbox = new DockerSandbox(engine, buildLockFolder: Path.Combine(blocker, "locks"));
+
+            var tag = await sandbox.PrepareImageAsync(Recipe("1234567890abcdef1234"), null, CancellationToken.None);
+
+            Assert.Contains(tag, engine.Images.Keys);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public async Task PrepareImageAsync_BuildFails_SaysWhyWithTheOutputsTail_AndHowToFixIt()
     {
         var engine = new FakeEngine

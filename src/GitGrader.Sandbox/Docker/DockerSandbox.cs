@@ -35,6 +35,9 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     private const int WorkspaceInodes = 262_144;
     private const int BuildOutputTail = 30;
 
+    /// <summary>How long a build waits for another process's build of the same image before it builds beside it.</summary>
+    private static readonly TimeSpan BuildLockPatience = TimeSpan.FromMinutes(30);
+
     /// <summary>How often, at most, a session's start also reaps what dead processes on this host left.</summary>
     private static readonly TimeSpan ReapInterval = TimeSpan.FromMinutes(1);
 
@@ -49,6 +52,9 @@ public sealed class DockerSandbox : ISandbox, IDisposable
     // One build at a time per image repository: a grade that arrives while serve prepares its image at start waits for
     // that build and uses it, instead of building it a second time beside it (or removing it as superseded).
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _builds = new(StringComparer.Ordinal);
+
+    // And one at a time across this host's processes on the same engine (serve and its workers prepare at start).
+    private readonly string _buildLockFolder;
     private readonly LeftoverSandboxes _leftovers = new();
     private readonly string _runtime;
     private bool _reaped;
@@ -56,9 +62,11 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 
     /// <summary>
     /// A sandbox on <paramref name="engine"/>; <paramref name="owned"/>, if given, is disposed with it. Its containers
-    /// run under <paramref name="runtime"/> (a name the engine registered), or the engine's default when empty.
+    /// run under <paramref name="runtime"/> (a name the engine registered), or the engine's default when empty. Image builds
+    /// are one at a time across this host's processes through lock files in <paramref name="buildLockFolder"/> (default
+    /// <see cref="HostBuildLock.DefaultFolder"/>).
     /// </summary>
-    internal DockerSandbox(IContainerEngine engine, ILogger<DockerSandbox>? logger = null, IDisposable? owned = null, string runtime = "")
+    internal DockerSandbox(IContainerEngine engine, ILogger<DockerSandbox>? logger = null, IDisposable? owned = null, string runtime = "", string? buildLockFolder = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(runtime);
@@ -66,6 +74,7 @@ public sealed class DockerSandbox : ISandbox, IDisposable
         _logger = logger ?? NullLogger<DockerSandbox>.Instance;
         _owned = owned;
         _runtime = runtime;
+        _buildLockFolder = buildLockFolder ?? HostBuildLock.DefaultFolder;
     }
 
     /// <summary>The OCI runtime its containers run under; empty: the engine's default.</summary>
@@ -164,7 +173,16 @@ public sealed class DockerSandbox : ISandbox, IDisposable
 
         try
         {
-            // Built while this waited: used as it is.
+            using var hostLock = await HostBuildLock.AcquireAsync(
+                _buildLockFolder,
+                _engine.Endpoint,
+                recipe.Repository,
+                BuildLockPatience,
+                () => progress?.Report($"Waiting for the build of {recipe.Repository} under way in another GitGrader process on this host"),
+                _logger,
+                cancellationToken).ConfigureAwait(false);
+
+            // Built while this waited (here or by another process): used as it is.
             if (await _engine.ImageIdAsync(tag, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return tag;

@@ -31,4 +31,7 @@ internal static partial class SandboxLog
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Sandbox {Container}: a step was killed and the engine could not say whether the container is still up; the next step first makes sure it is")]
     public static partial void StateUnknown(ILogger logger, Exception exception, string container);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "Building {Repository} without the lock shared with this host's other GitGrader processes ({Path}: {Reason}); another process may build it beside this one")]
+    public static partial void BuildLockUnavailable(ILogger logger, string repository, string path, string reason);
 }

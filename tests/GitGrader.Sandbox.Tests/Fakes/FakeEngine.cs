@@ -14,7 +14,9 @@ internal sealed class FakeEngine : IContainerEngine
 
     private int _ids;
 
-    public string Endpoint => "unix:///fake/docker.sock";
+    /// <summary>The endpoint named in messages and in the host's build-lock files; a test that shares one engine between
+    /// sandboxes gives its own so that no other test's builds contend with it.</summary>
+    public string Endpoint { get; init; } = "unix:///fake/docker.sock";
 
     /// <summary>Every call, in order: the operation, then what it was about.</summary>
     public List<string> Calls { get; } = [];
