@@ -83,6 +83,28 @@ public sealed class SignInKeysAtRestTests : IDisposable
     }
 
     [Fact]
+    public async Task TurningTheCertificateOn_KeepsStudentsSignedInUnderTheUnencryptedKey_AndNewKeysAreEncrypted()
+    {
+        _folder.Write(config => config["Serve"] = new JsonObject { ["KeysFolder"] = KeysFolder });
+        string cookie;
+        await using (var before = await BuildAsync())
+        {
+            cookie = Protector(before).Protect("alice signed in");
+        }
+
+        Configure(WriteRsaPfx("keys.pfx", Password), Password);
+        await using var after = await BuildAsync();
+
+        Assert.Equal("alice signed in", Protector(after).Unprotect(cookie));
+
+        // The next key the ring makes (here made at once, as it is when the first one nears its expiry) is encrypted.
+        var manager = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+        var next = manager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(90));
+        var xml = await File.ReadAllTextAsync(Path.Combine(KeysFolder, $"key-{next.KeyId}.xml"));
+        Assert.Contains("<EncryptedData", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACertificateMadeWithTheReadmesOpensslCommands_IsAccepted()
     {
         var pem = Path.Combine(_folder.Root, "c.pem");
