@@ -83,6 +83,72 @@ public sealed class SignInKeysAtRestTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewCertificateWithTheOldOneAsPrevious_KeepsStudentsSignedIn_AndNewKeysUseTheNewOne()
+    {
+        var old = WriteRsaPfx("old.pfx", Password);
+        Configure(old, Password);
+        string cookie;
+        await using (var before = await BuildAsync())
+        {
+            cookie = Protector(before).Protect("alice signed in");
+        }
+
+        var replacement = WriteRsaPfx("new.pfx", "other-pass-456");
+        _folder.Write(config => config["Serve"] = new JsonObject
+        {
+            ["KeysFolder"] = KeysFolder,
+            ["KeysCertificate"] = replacement,
+            ["KeysCertificatePassword"] = "other-pass-456",
+            ["KeysPreviousCertificate"] = old,
+            ["KeysPreviousCertificatePassword"] = Password,
+        });
+        await using var after = await BuildAsync();
+
+        Assert.Equal("alice signed in", Protector(after).Unprotect(cookie));
+        var manager = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+        var next = manager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(90));
+        var xml = await File.ReadAllTextAsync(Path.Combine(KeysFolder, $"key-{next.KeyId}.xml"));
+        using var newCertificate = X509CertificateLoader.LoadPkcs12FromFile(replacement, "other-pass-456");
+        using var oldCertificate = X509CertificateLoader.LoadPkcs12FromFile(old, Password);
+        Assert.Contains(Convert.ToBase64String(newCertificate.RawData), xml, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(oldCertificate.RawData), xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadPreviousCertificate_StopsServeNamingItsOwnKeys()
+    {
+        _folder.Write(config => config["Serve"] = new JsonObject
+        {
+            ["KeysFolder"] = KeysFolder,
+            ["KeysCertificate"] = WriteRsaPfx("new.pfx", Password),
+            ["KeysCertificatePassword"] = Password,
+            ["KeysPreviousCertificate"] = WriteRsaPfx("old.pfx", "old-pass"),
+            ["KeysPreviousCertificatePassword"] = "not-the-old-pass",
+        });
+
+        var failures = await BuildFailuresAsync();
+
+        var failure = Assert.Single(failures, f => f.StartsWith("Serve:KeysPreviousCertificate ", StringComparison.Ordinal));
+        Assert.Contains("Serve:KeysPreviousCertificatePassword", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(failures, f => f.StartsWith("Serve:KeysCertificate ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APreviousCertificateWithoutACurrentOne_StopsServeSayingWhichEncrypts()
+    {
+        _folder.Write(config => config["Serve"] = new JsonObject
+        {
+            ["KeysFolder"] = KeysFolder,
+            ["KeysPreviousCertificate"] = WriteRsaPfx("old.pfx", Password),
+            ["KeysPreviousCertificatePassword"] = Password,
+        });
+
+        var failures = await BuildFailuresAsync();
+
+        Assert.Contains(failures, f => f.StartsWith("Serve:KeysPreviousCertificate is set but Serve:KeysCertificate is not", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TurningTheCertificateOn_KeepsStudentsSignedInUnderTheUnencryptedKey_AndNewKeysAreEncrypted()
     {
         _folder.Write(config => config["Serve"] = new JsonObject { ["KeysFolder"] = KeysFolder });

@@ -1,4 +1,5 @@
 using GitGrader.Classroom;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,19 +28,17 @@ public static class InvitationEndpoints
         services.AddSingleton<IValidateOptions<InvitationOptions>, InvitationOptionsValidator>();
         var keys = new DirectoryInfo(Path.GetFullPath(section[nameof(InvitationOptions.KeysFolder)] is { Length: > 0 } folder ? folder : new InvitationOptions().KeysFolder));
         var protection = services.AddDataProtection().SetApplicationName("GitGrader").PersistKeysToFileSystem(keys);
-        if (section[nameof(InvitationOptions.KeysCertificate)] is { Length: > 0 } certificatePath)
+        if (LoadOrNull(section, nameof(InvitationOptions.KeysCertificate), nameof(InvitationOptions.KeysCertificatePassword)) is { } certificate)
         {
-            try
+            // Encrypts each new key with the certificate and decrypts with it (no certificate store needed); the previous one
+            // only decrypts. Kept for the life of the process, as Data Protection holds them.
+            protection.ProtectKeysWithCertificate(certificate);
+            if (LoadOrNull(section, nameof(InvitationOptions.KeysPreviousCertificate), nameof(InvitationOptions.KeysPreviousCertificatePassword)) is { } previous)
             {
-                // Encrypts each new key with the certificate and decrypts with it (no certificate store needed). Kept for the
-                // life of the process, as Data Protection holds it.
-                protection.ProtectKeysWithCertificate(KeysCertificate.Load(certificatePath, section[nameof(InvitationOptions.KeysCertificatePassword)]));
-            }
-            catch (InvalidDataException)
-            {
-                // InvitationOptionsValidator says what is wrong with it at start, naming the key; serve does not start.
+                protection.UnprotectKeysWithAnyCertificate(previous);
             }
         }
+
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gitgrader-form";
@@ -67,5 +66,26 @@ public static class InvitationEndpoints
         app.MapGet("/a/{slug}/status", (HttpContext c, string slug, InvitationFlow flow, CancellationToken ct) => flow.StatusAsync(c, slug, ct));
         app.MapGet("/a/{slug}/retry", (HttpContext c, string slug, InvitationFlow flow, CancellationToken ct) => flow.RetryAsync(c, slug, ct));
         return app;
+    }
+
+    /// <summary>
+    /// The certificate a setting names, or null when it names none or one that cannot be used: <see cref="InvitationOptionsValidator"/>
+    /// says what is wrong with it at start, naming the key, and serve does not start.
+    /// </summary>
+    private static X509Certificate2? LoadOrNull(IConfiguration section, string key, string passwordKey)
+    {
+        if (section[key] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return KeysCertificate.Load(path, section[passwordKey], $"{InvitationOptions.ConfigurationKey}:{passwordKey}");
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }

@@ -32,6 +32,15 @@ public sealed class InvitationOptions
     /// <summary>The password of <see cref="KeysCertificate"/>, if it has one (best from the environment: <c>GITGRADER_Serve__KeysCertificatePassword</c>).</summary>
     public string? KeysCertificatePassword { get; set; }
 
+    /// <summary>
+    /// The certificate used before <see cref="KeysCertificate"/>, kept for reading only while its keys live (Data Protection
+    /// keys last 90 days): students signed in under it stay signed in after a change of certificate. A PKCS#12 file.
+    /// </summary>
+    public string? KeysPreviousCertificate { get; set; }
+
+    /// <summary>The password of <see cref="KeysPreviousCertificate"/>, if it has one.</summary>
+    public string? KeysPreviousCertificatePassword { get; set; }
+
     /// <summary>How long a student stays signed in to the invitation pages (not to GitHub).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 

@@ -30,20 +30,11 @@ internal sealed class InvitationOptionsValidator(IOptions<GitHubAppOptions> gitH
             failures.Add($"{Section}:KeysFolder must name a folder for the keys that protect sign-in cookies (shared by every serve process).");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.KeysCertificate))
+        CheckCertificate(failures, nameof(options.KeysCertificate), options.KeysCertificate, nameof(options.KeysCertificatePassword), options.KeysCertificatePassword);
+        CheckCertificate(failures, nameof(options.KeysPreviousCertificate), options.KeysPreviousCertificate, nameof(options.KeysPreviousCertificatePassword), options.KeysPreviousCertificatePassword);
+        if (string.IsNullOrWhiteSpace(options.KeysCertificate) && !string.IsNullOrWhiteSpace(options.KeysPreviousCertificate))
         {
-            try
-            {
-                using var certificate = KeysCertificate.Load(options.KeysCertificate, options.KeysCertificatePassword);
-            }
-            catch (InvalidDataException ex)
-            {
-                failures.Add($"{Section}:KeysCertificate {ex.Message}");
-            }
-        }
-        else if (!string.IsNullOrEmpty(options.KeysCertificatePassword))
-        {
-            failures.Add($"{Section}:KeysCertificatePassword is set but {Section}:KeysCertificate is not: name the PKCS#12 file the password opens.");
+            failures.Add($"{Section}:KeysPreviousCertificate is set but {Section}:KeysCertificate is not: the previous certificate only reads keys; name the one that encrypts new keys.");
         }
 
         if (options.SessionLifetime <= TimeSpan.Zero)
@@ -57,5 +48,24 @@ internal sealed class InvitationOptionsValidator(IOptions<GitHubAppOptions> gitH
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckCertificate(List<string> failures, string key, string? path, string passwordKey, string? password)
+    {
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            try
+            {
+                using var certificate = KeysCertificate.Load(path, password, $"{Section}:{passwordKey}");
+            }
+            catch (InvalidDataException ex)
+            {
+                failures.Add($"{Section}:{key} {ex.Message}");
+            }
+        }
+        else if (!string.IsNullOrEmpty(password))
+        {
+            failures.Add($"{Section}:{passwordKey} is set but {Section}:{key} is not: name the PKCS#12 file the password opens.");
+        }
     }
 }

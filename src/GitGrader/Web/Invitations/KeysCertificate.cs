@@ -12,9 +12,10 @@ internal static class KeysCertificate
 {
     /// <summary>
     /// Loads a PKCS#12 file and checks that it can encrypt and decrypt keys: an RSA certificate with its private key.
-    /// Throws <see cref="InvalidDataException"/> saying what is wrong (never the password).
+    /// Throws <see cref="InvalidDataException"/> saying what is wrong (never the password; <paramref name="passwordKey"/> names
+    /// the setting it came from).
     /// </summary>
-    public static X509Certificate2 Load(string path, string? password)
+    public static X509Certificate2 Load(string path, string? password, string passwordKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
@@ -31,7 +32,7 @@ internal static class KeysCertificate
         catch (CryptographicException ex)
         {
             throw new InvalidDataException(
-                $"'{full}' could not be read as a PKCS#12 (.pfx) file with the password given in Serve:KeysCertificatePassword ({ex.Message.TrimEnd('.')}).", ex);
+                $"'{full}' could not be read as a PKCS#12 (.pfx) file with the password given in {passwordKey} ({ex.Message.TrimEnd('.')}).", ex);
         }
         catch (UnauthorizedAccessException ex)
         {
