@@ -284,17 +284,7 @@ public sealed class DockerSandboxTests
     [Fact]
     public async Task PrepareImageAsync_AskedAgainWhileItsBuildIsUnderWay_WaitsForThatBuild_AndBuildsOnce()
     {
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var engine = new FakeEngine
-        {
-            Build = async (_, output) =>
-            {
-                building.TrySetResult();
-                await release.Task;
-                output("Step 1/1 : FROM base");
-            },
-        };
+        var (engine, building, release) = EngineWithAHeldBuild();
         using var sandbox = new DockerSandbox(engine);
         var recipe = Recipe("1234567890abcdef1234");
         var waits = new List<string>();
@@ -318,18 +308,7 @@ public sealed class DockerSandboxTests
     {
         // Two sandboxes (as a serve and a worker each have their own) on one engine: their in-process gates are
         // separate, so only the host's lock file can keep the second from building beside the first.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var engine = new FakeEngine
-        {
-            Endpoint = "unix:///fake/" + Guid.NewGuid().ToString("N") + ".sock",
-            Build = async (_, output) =>
-            {
-                building.TrySetResult();
-                await release.Task;
-                output("Step 1/1 : FROM base");
-            },
-        };
+        var (engine, building, release) = EngineWithAHeldBuild("unix:///fake/" + Guid.NewGuid().ToString("N") + ".sock");
         var locks = Path.Combine(Path.GetTempPath(), "gg-locks-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -454,6 +433,27 @@ public sealed class DockerSandboxTests
         ["io.gitgrader.managed"] = "true",
         ["io.gitgrader.owner"] = owner,
     };
+
+    /// <summary>
+    /// An engine whose image build signals <c>building</c> when it starts and finishes only once <c>release</c> is set;
+    /// <paramref name="endpoint"/>, if given, keeps its host build-lock files apart from every other test's.
+    /// </summary>
+    private static (FakeEngine Engine, TaskCompletionSource Building, TaskCompletionSource Release) EngineWithAHeldBuild(string? endpoint = null)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var building = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeEngine
+        {
+            Endpoint = endpoint ?? FakeEngine.DefaultEndpoint,
+            Build = async (_, output) =>
+            {
+                building.TrySetResult();
+                await release.Task;
+                output("Step 1/1 : FROM base");
+            },
+        };
+        return (engine, building, release);
+    }
 
     private static ImageRecipe Recipe(string hash) => new(
         "gitgrader-autograder/hw",

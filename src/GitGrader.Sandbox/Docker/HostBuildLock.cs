@@ -24,9 +24,6 @@ internal sealed class HostBuildLock : IDisposable
 
     private HostBuildLock(FileStream? file) => _file = file;
 
-    /// <summary>Whether this process holds the lock (false: building without it, as logged).</summary>
-    public bool Held => _file is not null;
-
     /// <summary>
     /// Takes the lock of <paramref name="repository"/> on <paramref name="endpoint"/>, calling <paramref name="onWait"/> once if
     /// another process holds it, and waiting at most <paramref name="patience"/>.

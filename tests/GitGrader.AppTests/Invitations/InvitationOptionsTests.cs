@@ -1,6 +1,4 @@
 using GitGrader.AppTests.Integration;
-using GitGrader.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace GitGrader.AppTests.Invitations;
 
@@ -56,15 +54,5 @@ public sealed class InvitationOptionsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private async Task<IReadOnlyList<string>> BuildFailureAsync()
-    {
-        var settings = new HostSettings(new FileInfo(_folder.ConfigFile), null, null, false);
-        var ex = await Assert.ThrowsAnyAsync<Exception>(async () => await (await GitGraderHost.BuildServerAsync(settings, [], CancellationToken.None)).DisposeAsync());
-        return ex switch
-        {
-            OptionsValidationException validation => [.. validation.Failures],
-            AggregateException aggregate => [.. aggregate.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures)],
-            _ => [ex.ToString()],
-        };
-    }
+    private Task<IReadOnlyList<string>> BuildFailureAsync() => ServeStartFailures.OfAsync(_folder.ConfigFile);
 }

@@ -5,8 +5,8 @@ using GitGrader.AppTests.Integration;
 using GitGrader.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace GitGrader.AppTests.Invitations;
 
@@ -105,9 +105,7 @@ public sealed class SignInKeysAtRestTests : IDisposable
         await using var after = await BuildAsync();
 
         Assert.Equal("alice signed in", Protector(after).Unprotect(cookie));
-        var manager = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
-        var next = manager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(90));
-        var xml = await File.ReadAllTextAsync(Path.Combine(KeysFolder, $"key-{next.KeyId}.xml"));
+        var xml = await NextKeyXmlAsync(after);
         using var newCertificate = X509CertificateLoader.LoadPkcs12FromFile(replacement, "other-pass-456");
         using var oldCertificate = X509CertificateLoader.LoadPkcs12FromFile(old, Password);
         Assert.Contains(Convert.ToBase64String(newCertificate.RawData), xml, StringComparison.Ordinal);
@@ -163,10 +161,8 @@ public sealed class SignInKeysAtRestTests : IDisposable
 
         Assert.Equal("alice signed in", Protector(after).Unprotect(cookie));
 
-        // The next key the ring makes (here made at once, as it is when the first one nears its expiry) is encrypted.
-        var manager = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
-        var next = manager.CreateNewKey(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(90));
-        var xml = await File.ReadAllTextAsync(Path.Combine(KeysFolder, $"key-{next.KeyId}.xml"));
+        // The next key the ring makes is encrypted.
+        var xml = await NextKeyXmlAsync(after);
         Assert.Contains("<EncryptedData", xml, StringComparison.Ordinal);
     }
 
@@ -230,9 +226,7 @@ public sealed class SignInKeysAtRestTests : IDisposable
         using var rsa = RSA.Create(2048);
         using var full = SelfSigned(new CertificateRequest("CN=gitgrader-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         using var publicOnly = X509CertificateLoader.LoadCertificate(full.Export(X509ContentType.Cert));
-        var path = Path.Combine(_folder.Root, "public-only.pfx");
-        await File.WriteAllBytesAsync(path, publicOnly.Export(X509ContentType.Pkcs12, Password));
-        Configure(path, Password);
+        Configure(WritePfx("public-only.pfx", publicOnly, Password), Password);
 
         var failures = await BuildFailuresAsync();
 
@@ -244,9 +238,7 @@ public sealed class SignInKeysAtRestTests : IDisposable
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var certificate = SelfSigned(new CertificateRequest("CN=gitgrader-keys", ecdsa, HashAlgorithmName.SHA256));
-        var path = Path.Combine(_folder.Root, "ec.pfx");
-        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12, Password));
-        Configure(path, Password);
+        Configure(WritePfx("ec.pfx", certificate, Password), Password);
 
         var failures = await BuildFailuresAsync();
 
@@ -287,10 +279,22 @@ public sealed class SignInKeysAtRestTests : IDisposable
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
     }
 
+    /// <summary>Makes the ring's next key now (as it does when the current one nears its expiry) and reads it as stored.</summary>
+    private Task<string> NextKeyXmlAsync(WebApplication app)
+    {
+        var next = app.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(90));
+        return File.ReadAllTextAsync(Path.Combine(KeysFolder, $"key-{next.KeyId}.xml"));
+    }
+
     private string WriteRsaPfx(string name, string password)
     {
         using var rsa = RSA.Create(2048);
         using var certificate = SelfSigned(new CertificateRequest("CN=gitgrader-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return WritePfx(name, certificate, password);
+    }
+
+    private string WritePfx(string name, X509Certificate2 certificate, string password)
+    {
         var path = Path.Combine(_folder.Root, name);
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
         return path;
@@ -310,14 +314,5 @@ public sealed class SignInKeysAtRestTests : IDisposable
     private Task<WebApplication> BuildAsync() =>
         GitGraderHost.BuildServerAsync(new HostSettings(new FileInfo(_folder.ConfigFile), null, null, false), [], CancellationToken.None);
 
-    private async Task<IReadOnlyList<string>> BuildFailuresAsync()
-    {
-        var ex = await Assert.ThrowsAnyAsync<Exception>(async () => await (await BuildAsync()).DisposeAsync());
-        return ex switch
-        {
-            OptionsValidationException validation => [.. validation.Failures],
-            AggregateException aggregate => [.. aggregate.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures)],
-            _ => [ex.ToString()],
-        };
-    }
+    private Task<IReadOnlyList<string>> BuildFailuresAsync() => ServeStartFailures.OfAsync(_folder.ConfigFile);
 }

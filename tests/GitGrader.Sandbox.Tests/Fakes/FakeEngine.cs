@@ -12,11 +12,13 @@ internal sealed class FakeEngine : IContainerEngine
 {
     public const string PythonImage = "gitgrader/python:latest";
 
+    public const string DefaultEndpoint = "unix:///fake/docker.sock";
+
     private int _ids;
 
     /// <summary>The endpoint named in messages and in the host's build-lock files; a test that shares one engine between
     /// sandboxes gives its own so that no other test's builds contend with it.</summary>
-    public string Endpoint { get; init; } = "unix:///fake/docker.sock";
+    public string Endpoint { get; init; } = DefaultEndpoint;
 
     /// <summary>Every call, in order: the operation, then what it was about.</summary>
     public List<string> Calls { get; } = [];

@@ -1,5 +1,5 @@
-using GitGrader.Classroom;
 using System.Security.Cryptography.X509Certificates;
+using GitGrader.Classroom;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
